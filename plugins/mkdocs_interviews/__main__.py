@@ -1,0 +1,7 @@
+"""`python -m mkdocs_interviews`: see `cli`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,87 @@
+"""The MkDocs plugin: a thin adapter between MkDocs' events and the core."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .anchors import anchor_answers
+from .config import InterviewsConfig
+from .project import Project, read_project
+from .writeups import Document
+
+# Not `get_plugin_logger`: its prefix would come before the file name, and every message
+# here starts with the file.
+log = logging.getLogger("mkdocs.plugins.interviews")
+
+
+class InterviewsPlugin(BasePlugin[InterviewsConfig]):
+    """Reads the write-ups and catalogs, reports their problems, anchors answers by question."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Answers are anchored with an attribute list (`## Heading { #typical-day }`).
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        return config
+
+    # Run late, so that write-ups added by other plugins (mkdocs-gen-files) are read too.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        options = self.config.options()
+        sources = {
+            file.src_uri: file.content_bytes
+            for file in files
+            if file.inclusion != InclusionLevel.EXCLUDED
+            and (options.is_catalog(file.src_uri) or options.is_writeup(file.src_uri))
+        }
+        self.project = project = read_project(sources, options)
+        for problem in project.problems:
+            log.warning(str(problem))
+        for path in (options.fields_file, options.questions_file):
+            catalog = files.get_file_from_path(path)
+            if catalog is not None:
+                # The catalogs are data for the plugin, not files of the site.
+                files.remove(catalog)
+        for doc in project.documents:
+            file = files.get_file_from_path(doc.path)
+            if file is None:
+                continue
+            # Drafts are shown by `mkdocs serve` and left out of `mkdocs build`; write-ups
+            # are reached from field and question pages, not from the navigation.
+            file.inclusion = InclusionLevel.DRAFT if doc.draft else InclusionLevel.NOT_IN_NAV
+            if doc.draft:
+                log.info(f"{doc.path}: a draft, shown by 'mkdocs serve', left out of builds")
+        return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        doc = self._document(page.file)
+        if doc is not None and not doc.utf8:
+            # Already reported; publish what can be read rather than abort the whole build.
+            return page.file.content_bytes.decode("utf-8", errors="replace")
+        return None
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        title = page.meta.get("title")
+        if isinstance(title, str):
+            # MkDocs and Material print a front-matter title into <title>, the header and
+            # <h1> without escaping it: hand them text that is safe as HTML.
+            page.meta["title"] = html.escape(title, quote=True)
+        doc = self._document(page.file)
+        if self.project is None or doc is None or doc.writeup is None:
+            return markdown
+        return anchor_answers(markdown, doc.writeup, self.project.questions)
+
+    def _document(self, file: File) -> Document | None:
+        return None if self.project is None else self.project.document(file.src_uri)

@@ -1,0 +1,168 @@
+"""Reading a whole site's content: the catalogs, every write-up, and the links between them."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogs import FieldCatalog, QuestionCatalog, read_fields, read_questions
+from .model import WriteUp
+from .problems import FileProblems, Problem
+from .text import did_you_mean
+from .writeups import INDEX_PAGES, Document, read_writeup
+
+
+@dataclass(frozen=True)
+class Options:
+    """Where the content lives, relative to the docs folder (the plugin's options)."""
+
+    interviews_dir: str = "interviews"
+    fields_file: str = "fields.yml"
+    questions_file: str = "questions.yml"
+
+    def is_writeup(self, path: str) -> bool:
+        """Whether a file of the docs folder is a write-up (or would be, were it valid)."""
+        folder = self.interviews_dir.strip("/") + "/"
+        return (
+            path.startswith(folder)
+            and path.endswith(".md")
+            and posixpath.basename(path) not in INDEX_PAGES
+        )
+
+    def is_catalog(self, path: str) -> bool:
+        return path in (self.fields_file, self.questions_file)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything read from the content: catalogs, write-ups (valid or not) and problems."""
+
+    fields: FieldCatalog
+    questions: QuestionCatalog
+    documents: tuple[Document, ...]
+    """Every file of the write-ups' folder, in path order, whether or not it is valid."""
+    problems: tuple[Problem, ...]
+    """Every problem: the catalogs' first, then each write-up's, in path and line order."""
+    _by_path: dict[str, Document] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_path.update((doc.path, doc) for doc in self.documents)
+
+    @property
+    def writeups(self) -> tuple[WriteUp, ...]:
+        """The write-ups that could be read (drafts included), in path order."""
+        return tuple(doc.writeup for doc in self.documents if doc.writeup is not None)
+
+    def document(self, path: str) -> Document | None:
+        """The write-up file at `path` (relative to the docs folder), if there is one."""
+        return self._by_path.get(path)
+
+
+def read_project(sources: Mapping[str, bytes], options: Options | None = None) -> Project:
+    """Read the content from `sources`: file contents by path relative to the docs folder.
+
+    Only the catalogs and the write-ups' folder are read; other paths are ignored.
+    """
+    options = options or Options()
+    fields, field_problems = read_fields(options.fields_file, sources.get(options.fields_file))
+    questions, question_problems = read_questions(
+        options.questions_file, sources.get(options.questions_file)
+    )
+    documents = [
+        read_writeup(path, sources[path], fields, questions)
+        for path in sorted(sources)
+        if options.is_writeup(path)
+    ]
+    link_problems = _check_links(documents)
+    problems: list[Problem] = []
+    for catalog_problems in (field_problems, question_problems):
+        problems.extend(sorted(catalog_problems.items, key=lambda p: p.line or 0))
+    for doc in documents:
+        mine = [*doc.problems, *link_problems.get(doc.path, [])]
+        problems.extend(sorted(mine, key=lambda p: p.line or 0))
+    return Project(fields, questions, tuple(documents), tuple(problems))
+
+
+def _check_links(documents: list[Document]) -> dict[str, list[Problem]]:
+    """Problems with slugs and `referred_by`, which need every write-up to check."""
+    problems: dict[str, FileProblems] = {}
+
+    def report(doc: Document) -> FileProblems:
+        return problems.setdefault(doc.path, FileProblems(doc.path))
+
+    by_slug: dict[str, Document] = {}
+    for doc in documents:
+        other = by_slug.get(doc.slug)
+        if other is not None:
+            report(doc).error(
+                f"the slug '{doc.slug}' is also the slug of {other.path} (write-ups are known "
+                "by their file name: rename one of them)"
+            )
+        else:
+            by_slug[doc.slug] = doc
+    referrers: dict[str, str] = {}
+    for doc in documents:
+        writeup = doc.writeup
+        if writeup is None or writeup.referred_by is None:
+            continue
+        line = doc.lines.of("referred_by")
+        target = writeup.referred_by
+        if target not in by_slug:
+            report(doc).error(
+                f"'referred_by' names '{target}', which is not a write-up"
+                f"{did_you_mean(target, by_slug)} (use the file name of the write-up, "
+                "without '.md')",
+                key="referred_by",
+                line=line,
+            )
+        else:
+            referrers[doc.slug] = target
+    for slug, cycle in _cycles(referrers):
+        doc = by_slug[slug]
+        chain = " -> ".join([*cycle, cycle[0]])
+        report(doc).error(
+            f"'referred_by' goes round in a circle: {chain} (one of them must name someone "
+            "else, or no one)",
+            key="referred_by",
+        )
+    return {path: found.items for path, found in problems.items()}
+
+
+def _cycles(referrers: dict[str, str]) -> Iterator[tuple[str, list[str]]]:
+    """Each cycle of 'introduced by' links once, named from its first slug in sorted order."""
+    done: set[str] = set()
+    for start in sorted(referrers):
+        path: list[str] = []
+        seen: dict[str, int] = {}
+        slug: str | None = start
+        while slug is not None and slug not in done and slug not in seen:
+            seen[slug] = len(path)
+            path.append(slug)
+            slug = referrers.get(slug)
+        if slug is not None and slug in seen:
+            cycle = path[seen[slug] :]
+            first = min(cycle)
+            turn = cycle.index(first)
+            yield first, cycle[turn:] + cycle[:turn]
+        done.update(path)
+
+
+def read_sources(docs_dir: Path, options: Options | None = None) -> dict[str, bytes]:
+    """The catalogs and write-ups of a docs folder on disk, by path relative to it."""
+    options = options or Options()
+    sources: dict[str, bytes] = {}
+    for name in (options.fields_file, options.questions_file):
+        path = docs_dir / name
+        if path.is_file():
+            sources[name] = path.read_bytes()
+    folder = docs_dir / options.interviews_dir
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*.md")):
+            relative = path.relative_to(docs_dir).as_posix()
+            # MkDocs leaves out dot files and folders; so do we.
+            hidden = any(part.startswith(".") for part in relative.split("/"))
+            if path.is_file() and not hidden and options.is_writeup(relative):
+                sources[relative] = path.read_bytes()
+    return sources

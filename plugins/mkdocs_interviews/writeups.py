@@ -1,0 +1,470 @@
+"""Reading one write-up: its front matter, its answer sections, and every problem in it."""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import frontmatter
+
+from .catalogs import FieldCatalog, QuestionCatalog
+from .model import SLUG_PATTERN, Answer, Field, Question, WriteUp, slugify
+from .problems import FileProblems, Problem
+from .sections import Heading, scan_headings, section
+from .text import closest, decode
+from .yamlfile import Lines, YamlError, describe, load_yaml, quote
+
+EXAMPLES = {
+    "title": "title: From intern to managing editor",
+    "field": "field: <a field name from fields.yml>",
+    "role": "role: Managing editor, city magazine",
+    "date": "date: 2025-04-02",
+    "questions": "questions: [getting-started, typical-day]",
+}
+"""The keys every write-up needs, with an example of each for messages."""
+
+KEYS = (*EXAMPLES, "summary", "interviewee", "referred_by", "draft")
+"""Every key the plugin reads from a write-up's front matter."""
+
+OTHER_KEYS = frozenset(
+    "authors categories comments description hide icon links pin readtime robots search slug "
+    "social status subtitle tags template".split()
+)
+"""Keys that MkDocs, Material and common plugins read; never reported as typos."""
+
+INDEX_PAGES = frozenset({"index.md", "README.md"})
+"""Pages of the write-ups' folder that introduce it and are not write-ups."""
+
+
+class _FrontMatterHandler(frontmatter.YAMLHandler):
+    """python-frontmatter's YAML handler, with the delimiters MkDocs itself accepts.
+
+    MkDocs opens front matter with exactly `---` on the first line and closes it with `---`
+    or `...`; using the same rule means we check exactly what MkDocs will render.
+    """
+
+    FM_BOUNDARY = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
+
+    def detect(self, text: str) -> bool:
+        return re.match(r"---[ \t]*(?:\n|$)", text) is not None
+
+
+_HANDLER = _FrontMatterHandler()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file of the write-ups' folder as read: the write-up, if it could be made, and problems."""
+
+    path: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    """The front matter as YAML read it ({} when it could not be read)."""
+    lines: Lines = field(default_factory=lambda: Lines(1))
+    """Where each front-matter key starts."""
+    writeup: WriteUp | None = None
+    problems: tuple[Problem, ...] = ()
+    utf8: bool = True
+    """False when the file is not valid UTF-8 (it is then published with U+FFFD replacements)."""
+
+    @property
+    def draft(self) -> bool:
+        return self.meta.get("draft") is True
+
+    @property
+    def slug(self) -> str:
+        return slug_of(self.path)
+
+
+def slug_of(path: str) -> str:
+    """A write-up's slug: its file name without `.md`."""
+    return posixpath.splitext(posixpath.basename(path))[0]
+
+
+def read_writeup(
+    path: str, data: bytes, fields: FieldCatalog, questions: QuestionCatalog
+) -> Document:
+    """Read and check one write-up; `path` is relative to the docs folder."""
+    problems = FileProblems(path)
+    text = decode(data, problems)
+    utf8 = not problems
+    meta: dict[str, Any] = {}
+    lines = Lines(1)
+    writeup = None
+    if not text.strip():
+        problems.error(
+            "the file is empty (start it with front matter: title, field, role, date and "
+            "questions between two '---' lines)"
+        )
+    elif not _HANDLER.detect(text):
+        problems.error(
+            "the file has no front matter (start it with a '---' line, then title, field, "
+            "role, date and questions, then a closing '---' line)",
+            line=1,
+        )
+    else:
+        try:
+            yaml_text, body = _HANDLER.split(text)
+        except ValueError:
+            problems.error(
+                "the front matter opened on line 1 is never closed (add a '---' line after "
+                "the last key)",
+                line=1,
+            )
+        else:
+            # Line 0 of `yaml_text` is the rest of the opening `---` line.
+            body_line = 1 + yaml_text.count("\n")
+            meta, lines = _read_front_matter(yaml_text, problems)
+            if meta is not None:
+                reader = _Reader(meta, lines, problems)
+                writeup = _read(path, reader, body, body_line, fields, questions)
+    return Document(path, meta or {}, lines, writeup, tuple(problems.items), utf8)
+
+
+def _read_front_matter(
+    yaml_text: str, problems: FileProblems
+) -> tuple[dict[str, Any] | None, Lines]:
+    try:
+        document = load_yaml(yaml_text, first_line=1)
+    except YamlError as error:
+        problems.error(
+            f"the front matter is not valid YAML: {error.problem} (check the indentation, and "
+            "put quotes around values that contain ': ' or start with a special character)",
+            line=error.line,
+        )
+        return None, Lines(1)
+    data = document.data
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.error(
+            f"the front matter must be 'key: value' lines, not {describe(data)}",
+            line=document.lines.line,
+        )
+        return None, document.lines
+    for duplicate in document.duplicates:
+        problems.error(
+            f"'{duplicate.key}' is given twice (lines {duplicate.first_line} and "
+            f"{duplicate.line}; keep one)",
+            key=duplicate.key,
+            line=duplicate.line,
+        )
+    return {str(key): value for key, value in data.items()}, document.lines
+
+
+class _Reader:
+    """Reads the values of one front matter, reporting each problem with its key and line."""
+
+    def __init__(self, meta: dict[str, Any], lines: Lines, problems: FileProblems) -> None:
+        self.meta = meta
+        self.lines = lines
+        self.problems = problems
+
+    def line(self, key: str) -> int:
+        return self.lines.of(key)
+
+    def required(self, key: str) -> Any:
+        """The value, or None after reporting it missing or empty."""
+        if key not in self.meta:
+            self.problems.error(
+                f"'{key}' is missing (add '{EXAMPLES[key]}' to the front matter)", key=key
+            )
+            return None
+        value = self.meta[key]
+        if value is None or value == "" or value == []:
+            self.problems.error(
+                f"'{key}' is empty (give it a value, like '{EXAMPLES[key]}')",
+                key=key,
+                line=self.line(key),
+            )
+            return None
+        return value
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.required(key) if required else self.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            hint = ""
+            if isinstance(value, bool | datetime.date):
+                shown = str(value).lower() if isinstance(value, bool) else str(value)
+                hint = f' (put the text in quotes: {key}: "{shown}")'
+            self.problems.error(
+                f"'{key}' must be text, not {describe(value)}{hint}", key=key, line=self.line(key)
+            )
+            return None
+        text = str(value).strip()
+        if not text and required:
+            self.problems.error(
+                f"'{key}' is empty (give it a value, like '{EXAMPLES[key]}')",
+                key=key,
+                line=self.line(key),
+            )
+        return text or None
+
+
+def _read(
+    path: str,
+    reader: _Reader,
+    body: str,
+    body_line: int,
+    fields: FieldCatalog,
+    questions: QuestionCatalog,
+) -> WriteUp | None:
+    meta, problems = reader.meta, reader.problems
+    _unknown_keys(reader)
+    title = reader.text("title", required=True)
+    field_list = _read_fields(reader, fields)
+    role = reader.text("role", required=True)
+    date = _read_date(reader)
+    question_list = _read_questions(reader, questions)
+    summary = reader.text("summary")
+    interviewee = reader.text("interviewee")
+    referred_by = reader.text("referred_by")
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        problems.error(
+            f"'draft' must be true or false, not {describe(draft)}",
+            key="draft",
+            line=reader.line("draft"),
+        )
+        draft = False
+    slug = slug_of(path)
+    if not SLUG_PATTERN.match(slug):
+        problems.warning(
+            f"the file name '{slug}' is not a slug, so its URL will be awkward (rename the file "
+            f"to '{slugify(slug) or 'interview'}.md')"
+        )
+    answers: list[Answer] = []
+    if question_list is not None and questions.loaded:
+        answers = _read_answers(body, body_line, question_list, reader, questions)
+    if title is None or field_list is None or role is None or date is None:
+        return None
+    return WriteUp(
+        slug=slug,
+        path=path,
+        title=title,
+        fields=tuple(field_list),
+        role=role,
+        date=date,
+        answers=tuple(answers),
+        summary=summary,
+        interviewee=interviewee,
+        referred_by=referred_by,
+        draft=draft,
+    )
+
+
+def _unknown_keys(reader: _Reader) -> None:
+    # Other plugins and the theme read their own keys; only near-misses of ours are reported.
+    for key in reader.meta:
+        if key in KEYS or key in OTHER_KEYS:
+            continue
+        match = closest(key, KEYS)
+        if match is not None:
+            reader.problems.warning(
+                f"unknown key '{key}' (did you mean '{match}'?)", key=key, line=reader.line(key)
+            )
+
+
+def _read_fields(reader: _Reader, fields: FieldCatalog) -> list[Field] | None:
+    value = reader.required("field")
+    if value is None:
+        return None
+    line = reader.line("field")
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) and item.strip() for item in items):
+        reader.problems.error(
+            f"'field' must be a field name or a list of field names, not {describe(value)}"
+            if not isinstance(value, list)
+            else "'field' must be a list of field names (text), like [Book publishing, "
+            f"Magazine journalism], not a list holding {describe(_first_odd(items))}",
+            key="field",
+            line=line,
+        )
+        return None
+    found: list[Field] = []
+    ok = True
+    for index, name in enumerate(items):
+        item_line = reader.lines["field"].of(index) if isinstance(value, list) else line
+        if not fields.loaded:
+            found_field: Field | None = Field(name=name.strip(), slug=slugify(name))
+        else:
+            found_field = fields.find(name)
+        if found_field is None:
+            suggestion = fields.suggest(name)
+            hint = (
+                f"did you mean '{suggestion}'?"
+                if suggestion
+                else f"add it to {fields.path}, or use a field listed there"
+            )
+            reader.problems.error(
+                f"field {quote(name)} is not in {fields.path} ({hint})", key="field", line=item_line
+            )
+            ok = False
+        elif found_field in found:
+            reader.problems.error(
+                f"field {quote(found_field.name)} is listed twice in 'field' (keep one)",
+                key="field",
+                line=item_line,
+            )
+        else:
+            found.append(found_field)
+    return found if ok else None
+
+
+def _first_odd(items: list[Any]) -> Any:
+    return next(item for item in items if not (isinstance(item, str) and item.strip()))
+
+
+def _read_date(reader: _Reader) -> datetime.date | None:
+    value = reader.required("date")
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            pass
+    reader.problems.error(
+        f"'date' must be a date like 2025-04-02, not {describe(value)}",
+        key="date",
+        line=reader.line("date"),
+    )
+    return None
+
+
+def _read_questions(reader: _Reader, questions: QuestionCatalog) -> list[Question] | None:
+    value = reader.required("questions")
+    if value is None:
+        return None
+    line = reader.line("questions")
+    if not isinstance(value, list):
+        reader.problems.error(
+            f"'questions' must be a list of question ids, like [getting-started, typical-day], "
+            f"not {describe(value)}",
+            key="questions",
+            line=line,
+        )
+        return None
+    found: list[Question] = []
+    first_line: dict[str, int] = {}
+    for index, item in enumerate(value):
+        item_line = reader.lines["questions"].of(index)
+        if not isinstance(item, str) or not item.strip():
+            reader.problems.error(
+                f"'questions' item {index + 1} must be a question id, not {describe(item)}",
+                key="questions",
+                line=item_line,
+            )
+            continue
+        question = questions.find(item) if questions.loaded else Question(item, item)
+        if question is None:
+            suggestion = questions.suggest(item)
+            hint = (
+                f"did you mean '{suggestion}'?"
+                if suggestion
+                else f"add it to {questions.path}, or use an id listed there"
+            )
+            reader.problems.error(
+                f"question {quote(item)} is not in {questions.path} ({hint})",
+                key="questions",
+                line=item_line,
+            )
+        elif question.id in first_line:
+            also = "" if item.strip() == question.id else f", once as {quote(item)}"
+            lines = (
+                f"lines {first_line[question.id]} and {item_line}; "
+                if first_line[question.id] != item_line
+                else ""
+            )
+            reader.problems.error(
+                f"question '{question.id}' is listed twice in 'questions'{also} ({lines}keep one)",
+                key="questions",
+                line=item_line,
+            )
+        else:
+            first_line[question.id] = item_line
+            found.append(question)
+    return found
+
+
+def _read_answers(
+    body: str,
+    body_line: int,
+    listed: list[Question],
+    reader: _Reader,
+    questions: QuestionCatalog,
+) -> list[Answer]:
+    headings = scan_headings(body)
+    lines = body.split("\n")
+    listed_ids = {question.id for question in listed}
+    sections: dict[str, list[int]] = {question.id: [] for question in listed}
+    elsewhere: dict[str, Heading] = {}  # question id -> a heading of another level
+    for index, heading in enumerate(headings):
+        question = question_of(heading, questions)
+        if question is None:
+            continue
+        if heading.level != 2:
+            elsewhere.setdefault(question.id, heading)
+        elif question.id in listed_ids:
+            sections[question.id].append(index)
+        else:
+            reader.problems.warning(
+                f"the heading '## {heading.text}' matches question '{question.id}', which is "
+                f"not in 'questions' (add '{question.id}' to 'questions', or reword the heading)",
+                key="questions",
+                line=body_line + heading.line,
+            )
+    answers: list[Answer] = []
+    for question in listed:
+        found = sections[question.id]
+        if not found:
+            other = elsewhere.get(question.id)
+            hint = (
+                f"; the heading on line {body_line + other.line} is level {other.level}, make "
+                "it '##'"
+                if other is not None
+                else f"; add '## {question.text}' above the answer, or remove "
+                f"'{question.id}' from 'questions'"
+            )
+            reader.problems.error(
+                f"question '{question.id}' has no '##' section{hint}",
+                key="questions",
+                line=reader.lines["questions"].line,
+            )
+            continue
+        heading = headings[found[0]]
+        if len(found) > 1:
+            where = " and ".join(str(body_line + headings[i].line) for i in found)
+            reader.problems.error(
+                f"question '{question.id}' has {len(found)} '##' sections (lines {where}; merge "
+                "them into one)",
+                key="questions",
+                line=body_line + headings[found[1]].line,
+            )
+        markdown = section(lines, headings, found[0])
+        if not markdown.strip():
+            reader.problems.error(
+                f"the answer to '{question.id}' is empty (write it under '## {heading.text}', "
+                f"or remove '{question.id}' from 'questions')",
+                key="questions",
+                line=body_line + heading.line,
+            )
+        answers.append(Answer(question, heading.text, markdown, body_line + heading.line))
+    return answers
+
+
+def question_of(heading: Heading, questions: QuestionCatalog) -> Question | None:
+    """The catalog question a heading stands for: by its `{ #id }`, else by its wording."""
+    if heading.anchor is not None:
+        question = questions.get(heading.anchor)
+        if question is not None:
+            return question
+    return questions.find_wording(heading.text)
