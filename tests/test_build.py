@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 from bs4 import BeautifulSoup
+
 from conftest import dedent, writeup
 
 BAD = writeup(field="Publshing")
@@ -122,7 +123,7 @@ def test_writeups_stay_out_of_the_navigation(make_site) -> None:
 
 
 def test_front_matter_title_is_escaped(make_site) -> None:
-    title = "<script>alert(1)</script> & \"friends\""
+    title = '<script>alert(1)</script> & "friends"'
     text = writeup(title=f"'{title}'")
     site = make_site({"interviews/editor.md": text})
     assert site.build("--strict").returncode == 0
@@ -133,7 +134,9 @@ def test_front_matter_title_is_escaped(make_site) -> None:
 
 
 def test_drafts_are_shown_by_serve(make_site) -> None:
-    site = make_site({"interviews/draft.md": writeup(title="Work in progress", extra="draft: true\n")})
+    site = make_site(
+        {"interviews/draft.md": writeup(title="Work in progress", extra="draft: true\n")}
+    )
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import CASES, catalogs
 
+from conftest import CASES, catalogs
 from mkdocs_interviews import read_project
 
 

@@ -92,7 +92,9 @@ def test_check_reports_a_broken_plugin_option(make_site) -> None:
     site = make_site(mkdocs_yml="plugins:\n  - interviews:\n      interviews_dir: 42\n")
     result = site.check()
     assert result.returncode == 2
-    assert result.stderr.startswith("error: mkdocs.yml: plugin 'interviews', option 'interviews_dir':")
+    assert result.stderr.startswith(
+        "error: mkdocs.yml: plugin 'interviews', option 'interviews_dir':"
+    )
 
 
 def test_check_without_mkdocs_yml(tmp_path) -> None:

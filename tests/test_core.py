@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import catalogs, writeup
 
+from conftest import catalogs, writeup
 from mkdocs_interviews import Problem, normalize, read_project, read_sources, slugify
 from mkdocs_interviews.catalogs import read_fields, read_questions
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from mkdocs_interviews import read_project, read_sources
 from mkdocs_interviews.config import InterviewsConfig
 

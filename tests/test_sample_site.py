@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, Site
 
+from conftest import ROOT, Site
 from mkdocs_interviews import read_project, read_sources
 
 CONTENT = ROOT / "content"

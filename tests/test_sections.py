@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import catalogs, dedent
 
+from conftest import catalogs, dedent
 from mkdocs_interviews import read_project
 from mkdocs_interviews.anchors import anchor_answers
 from mkdocs_interviews.sections import scan_headings
@@ -14,7 +14,9 @@ from mkdocs_interviews.sections import scan_headings
     ("markdown", "expected"),
     [
         pytest.param("## A question?\n", [(2, "A question?", None, 0)], id="atx"),
-        pytest.param("##No space\n", [(2, "No space", None, 0)], id="python-markdown needs no space"),
+        pytest.param(
+            "##No space\n", [(2, "No space", None, 0)], id="python-markdown needs no space"
+        ),
         pytest.param("## Closed ##\n", [(2, "Closed", None, 0)], id="closing hashes"),
         pytest.param(
             "## Day { #typical-day .big }\n",

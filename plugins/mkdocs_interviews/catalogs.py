@@ -260,7 +260,9 @@ def _text(
         return None
     if isinstance(value, str):
         return value.strip() or None
-    problems.error(f"{label}: '{key}' must be text, not {describe(value)}", key=key, line=lines.of(key))
+    problems.error(
+        f"{label}: '{key}' must be text, not {describe(value)}", key=key, line=lines.of(key)
+    )
     return None
 
 

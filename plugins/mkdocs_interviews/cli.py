@@ -55,7 +55,9 @@ def load_site(config_file: Path) -> Site:
     try:
         text = config_file.read_text(encoding="utf-8-sig")
     except OSError as error:
-        raise UsageError(f"{config_file}: cannot read the site's configuration ({error.strerror})")
+        raise UsageError(
+            f"{config_file}: cannot read the site's configuration ({error.strerror})"
+        ) from error
     try:
         config = yaml.load(text, Loader=_ConfigLoader) or {}
     except yaml.YAMLError as error:
@@ -84,8 +86,8 @@ def load_site(config_file: Path) -> Site:
     plugin_config.load_dict(plugin_options)
     failed, _warnings = plugin_config.validate()
     if failed:
-        key, error = failed[0]
-        raise UsageError(f"{config_file}: plugin '{PLUGIN_NAME}', option '{key}': {error}")
+        key, problem = failed[0]
+        raise UsageError(f"{config_file}: plugin '{PLUGIN_NAME}', option '{key}': {problem}")
     docs_dir = config.get("docs_dir", "docs")
     return Site(config_file.parent / str(docs_dir), plugin_config.options())
 

@@ -53,4 +53,3 @@ class FileProblems:
 
     def __bool__(self) -> bool:
         return bool(self.items)
-

@@ -101,7 +101,7 @@ def _setext(body: str, start: int, line: int, underline: str) -> Heading | None:
 
 
 def section(lines: list[str], headings: list[Heading], index: int) -> str:
-    """The Markdown under `headings[index]`, up to the next heading of the same or a higher level."""
+    """The Markdown under `headings[index]`, up to the next heading of its level or higher."""
     heading = headings[index]
     stop = len(lines)
     for later in headings[index + 1 :]:

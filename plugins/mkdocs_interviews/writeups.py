@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import frontmatter
+from frontmatter.default_handlers import YAMLHandler
 
 from .catalogs import FieldCatalog, QuestionCatalog
 from .model import SLUG_PATTERN, Answer, Field, Question, WriteUp, slugify
@@ -30,8 +30,25 @@ KEYS = (*EXAMPLES, "summary", "interviewee", "referred_by", "draft")
 """Every key the plugin reads from a write-up's front matter."""
 
 OTHER_KEYS = frozenset(
-    "authors categories comments description hide icon links pin readtime robots search slug "
-    "social status subtitle tags template".split()
+    [
+        "authors",
+        "categories",
+        "comments",
+        "description",
+        "hide",
+        "icon",
+        "links",
+        "pin",
+        "readtime",
+        "robots",
+        "search",
+        "slug",
+        "social",
+        "status",
+        "subtitle",
+        "tags",
+        "template",
+    ]
 )
 """Keys that MkDocs, Material and common plugins read; never reported as typos."""
 
@@ -39,7 +56,7 @@ INDEX_PAGES = frozenset({"index.md", "README.md"})
 """Pages of the write-ups' folder that introduce it and are not write-ups."""
 
 
-class _FrontMatterHandler(frontmatter.YAMLHandler):
+class _FrontMatterHandler(YAMLHandler):
     """python-frontmatter's YAML handler, with the delimiters MkDocs itself accepts.
 
     MkDocs opens front matter with exactly `---` on the first line and closes it with `---`
@@ -116,11 +133,13 @@ def read_writeup(
         else:
             # Line 0 of `yaml_text` is the rest of the opening `---` line.
             body_line = 1 + yaml_text.count("\n")
-            meta, lines = _read_front_matter(yaml_text, problems)
-            if meta is not None:
-                reader = _Reader(meta, lines, problems)
-                writeup = _read(path, reader, body, body_line, fields, questions)
-    return Document(path, meta or {}, lines, writeup, tuple(problems.items), utf8)
+            read, lines = _read_front_matter(yaml_text, problems)
+            if read is not None:
+                meta = read
+                writeup = _read(
+                    path, _Reader(meta, lines, problems), body, body_line, fields, questions
+                )
+    return Document(path, meta, lines, writeup, tuple(problems.items), utf8)
 
 
 def _read_front_matter(
