@@ -19,6 +19,7 @@ CASES = TESTS / "cases"
 
 MKDOCS_YML = """\
 site_name: Test interviews
+repo_url: https://github.com/example/interviews
 docs_dir: content
 theme:
   name: material

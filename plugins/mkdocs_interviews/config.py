@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 
 from .project import Options
 
 
+class _Positive(c.Type[int]):
+    """A whole number, 1 or more."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < 1:
+            raise ValidationError(f"must be 1 or more, not {number}")
+        return number
+
+
 class InterviewsConfig(Config):
-    """Options of the `interviews` plugin; every path is relative to `docs_dir`."""
+    """Options of the `interviews` plugin; paths of content are relative to `docs_dir`."""
 
     interviews_dir = c.Type(str, default="interviews")
     """The folder of write-ups: one Markdown file per interview, its slug is its file name."""
@@ -19,6 +32,21 @@ class InterviewsConfig(Config):
 
     questions_file = c.Type(str, default="questions.yml")
     """The catalog of canonical questions (a YAML list); read by the plugin, not published."""
+
+    ask_url = c.Optional(c.Type(str))
+    """Where readers send a question: a URL with `{field}` and `{question}` placeholders,
+    filled URL-encoded. Left out, the repository's issue form (`repo_url` +
+    `/issues/new?template=ask.yml&field={field}&question={question}`)."""
+
+    answers_per_field = _Positive(default=3)
+    """How many answers per field a question page shows before "All N answers"."""
+
+    excerpt_words = _Positive(default=60)
+    """How many words of an answer's first paragraph an excerpt keeps."""
+
+    templates_dir = c.Optional(c.Dir(exists=True))
+    """A folder of templates overriding the plugin's own (`field.md.j2`...), relative to
+    mkdocs.yml."""
 
     def options(self) -> Options:
         """The same options as the core's plain data."""

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import html
 import logging
+from importlib.resources import files as package_files
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .anchors import anchor_answers
+from . import urls
+from .ask import AskConfigError, AskLink
 from .config import InterviewsConfig
+from .index import build_index
+from .pages import PageOptions, Renderer
 from .project import Project, read_project
 from .writeups import Document
 
@@ -19,19 +25,30 @@ from .writeups import Document
 # here starts with the file.
 log = logging.getLogger("mkdocs.plugins.interviews")
 
+INDEX_PAGES = (urls.FIELDS, urls.QUESTIONS, urls.ASK)
+"""Generated pages meant for the navigation; the others are reached from these."""
+
 
 class InterviewsPlugin(BasePlugin[InterviewsConfig]):
-    """Reads the write-ups and catalogs, reports their problems, anchors answers by question."""
+    """Reads the write-ups and catalogs, reports their problems, generates the reader pages."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.project: Project | None = None
+        self.renderer: Renderer | None = None
+        self.ask: AskLink | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Answers are anchored with an attribute list (`## Heading { #typical-day }`).
-        if "attr_list" not in config.markdown_extensions:
-            config.markdown_extensions.append("attr_list")
+        try:
+            self.ask = AskLink.from_config(self.config.ask_url, config.repo_url)
+        except AskConfigError as error:
+            raise PluginError(f"interviews plugin: {error}") from error
+        # Answers are anchored with attribute lists; generated pages wrap Markdown in HTML.
+        for extension in ("attr_list", "md_in_html"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        config.extra_css.append(urls.STYLESHEET)
         return config
 
     # Run late, so that write-ups added by other plugins (mkdocs-gen-files) are read too.
@@ -61,7 +78,35 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             file.inclusion = InclusionLevel.DRAFT if doc.draft else InclusionLevel.NOT_IN_NAV
             if doc.draft:
                 log.info(f"{doc.path}: a draft, shown by 'mkdocs serve', left out of builds")
+        self.renderer = self._renderer(project, config)
+        for page in self.renderer.pages():
+            self._add(files, config, page.path, page.markdown)
+        stylesheet = package_files("mkdocs_interviews") / "assets" / "interviews.css"
+        self._add(files, config, urls.STYLESHEET, stylesheet.read_text(encoding="utf-8"))
         return files
+
+    def _renderer(self, project: Project, config: MkDocsConfig) -> Renderer:
+        assert self.ask is not None
+        index = build_index(project.fields.fields, project.questions.questions, project.writeups)
+        templates = self.config.templates_dir
+        options = PageOptions(
+            answers_per_field=self.config.answers_per_field,
+            excerpt_words=self.config.excerpt_words,
+            directory_urls=config.use_directory_urls,
+            templates_dir=Path(templates) if templates else None,
+        )
+        return Renderer(index, self.ask, options)
+
+    def _add(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
+        if files.get_file_from_path(path) is not None:
+            log.info(f"{path}: a page of the site is used instead of the generated one")
+            return
+        inclusion = (
+            InclusionLevel.UNDEFINED
+            if path in INDEX_PAGES or not path.endswith(".md")
+            else InclusionLevel.NOT_IN_NAV
+        )
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         doc = self._document(page.file)
@@ -79,9 +124,9 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             # <h1> without escaping it: hand them text that is safe as HTML.
             page.meta["title"] = html.escape(title, quote=True)
         doc = self._document(page.file)
-        if self.project is None or doc is None or doc.writeup is None:
+        if self.project is None or self.renderer is None or doc is None or doc.writeup is None:
             return markdown
-        return anchor_answers(markdown, doc.writeup, self.project.questions)
+        return self.renderer.decorate(markdown, doc.writeup, self.project.questions)
 
     def _document(self, file: File) -> Document | None:
         return None if self.project is None else self.project.document(file.src_uri)

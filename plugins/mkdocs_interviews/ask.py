@@ -1,0 +1,71 @@
+"""The ask-a-question link: where a reader sends a question for a field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
+
+from .model import Field, Question
+
+_URL_SAFE = ":/?#[]@!$&*+,;=%~"
+
+FORM_FILE = "ask.yml"
+"""The issue form, in `.github/ISSUE_TEMPLATE/`, whose inputs the derived link fills."""
+FORM_INPUTS = ("field", "question")
+"""The ids of the form's text inputs that the link prefills."""
+PLACEHOLDERS = tuple(f"{{{name}}}" for name in FORM_INPUTS)
+
+
+class AskConfigError(ValueError):
+    """`ask_url` or `repo_url` cannot make an ask link."""
+
+
+@dataclass(frozen=True)
+class AskLink:
+    """Fills the ask URL template for a field and, optionally, a question."""
+
+    template: str
+
+    @classmethod
+    def from_config(cls, ask_url: str | None, repo_url: str | None) -> AskLink:
+        """The link from the plugin's `ask_url`, else from the site's `repo_url`."""
+        if ask_url:
+            _check_http(ask_url, "ask_url")
+            if not any(p in ask_url for p in PLACEHOLDERS):
+                raise AskConfigError(
+                    f"'ask_url' has neither {PLACEHOLDERS[0]} nor {PLACEHOLDERS[1]}: add them "
+                    "where the field and the question go, like "
+                    "https://example.org/ask?field={field}&question={question}"
+                )
+            return cls(ask_url)
+        if repo_url:
+            _check_http(repo_url, "repo_url")
+            query = "&".join(f"{name}={{{name}}}" for name in FORM_INPUTS)
+            return cls(f"{repo_url.rstrip('/')}/issues/new?template={FORM_FILE}&{query}")
+        raise AskConfigError(
+            "readers' questions need somewhere to go: set 'repo_url' in mkdocs.yml (the ask "
+            "link opens the repository's issue form), or the plugin's 'ask_url' (a URL with "
+            "{field} and {question})"
+        )
+
+    def url(self, field: Field | None = None, question: Question | None = None) -> Markup:
+        """The URL with the field's name and the question's text filled in, URL-encoded.
+
+        Characters a Markdown link or an HTML attribute could trip on (spaces, quotes,
+        parentheses, angle brackets) are percent-encoded in the template's own text too.
+        """
+        url = quote(self.template, safe=_URL_SAFE)
+        for placeholder, value in (
+            ("{field}", "" if field is None else field.name),
+            ("{question}", "" if question is None else question.text),
+        ):
+            url = url.replace(quote(placeholder, safe=_URL_SAFE), quote(value, safe=""))
+        return Markup(url)
+
+
+def _check_http(url: str, key: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise AskConfigError(f"'{key}' must be an http(s) URL, not '{url}'")

@@ -1,0 +1,135 @@
+"""Excerpts of answers for listings: the first paragraph, cut at a word boundary.
+
+An excerpt is Markdown that is rendered on another page than its write-up, so reference-style
+links become inline links (their definitions stay behind in the write-up) and relative links
+are re-pointed from the write-up's folder to the listing page's.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import urlsplit
+
+ELLIPSIS = "…"
+
+# Inline constructs that must not be cut in two, then plain words.
+_ATOMS = re.compile(
+    r"`+[^`]*`+"  # code span
+    r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\([^()\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])?"  # link, image
+    r"|\*\*[^*]+\*\*|__[^_]+__|\*[^*\s][^*]*\*|_[^_\s][^_]*_"  # emphasis
+    r"|<[^<>]+>"  # inline HTML or autolink
+    r"|\S+"
+)
+_REFERENCE = re.compile(
+    r"^ {0,3}\[(?P<label>[^\]]+)\]:[ \t]*<?(?P<url>[^\s>]+)>?"
+    r"(?:[ \t]+(?P<title>\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$",
+    re.MULTILINE,
+)
+_REFERENCE_LINK = re.compile(
+    r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\](?:\[(?P<label>[^\]]*)\])?(?!\(|:)"
+)
+_INLINE_LINK = re.compile(r"(?P<head>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\()(?P<url>[^()\s]+)")
+_LIST_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]+")
+_BLOCK_START = re.compile(r"^ {0,3}(?:#|```|~~~|<|\||\[[^\]]+\]:|!!!|\?\?\?|-{3,}\s*$|\*{3,}\s*$)")
+
+
+def references(markdown: str) -> dict[str, tuple[str, str | None]]:
+    """The reference-style link definitions of a Markdown text: label -> (url, title)."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for match in _REFERENCE.finditer(markdown):
+        title = match["title"][1:-1] if match["title"] else None
+        found.setdefault(_label(match["label"]), (match["url"], title))
+    return found
+
+
+def first_paragraph(markdown: str) -> str:
+    """The first block of running text of an answer, on one line.
+
+    Headings, code, HTML, tables, admonitions and link definitions are skipped; a list's
+    items are joined into one line.
+    """
+    for block in re.split(r"\n[ \t]*\n", markdown.strip()):
+        lines = [line for line in block.split("\n") if line.strip()]
+        if not lines or _BLOCK_START.match(lines[0]):
+            continue
+        if lines[0].startswith(">"):
+            lines = [line.lstrip(">").strip() for line in lines]
+        text = " ".join(_LIST_MARKER.sub("", line).strip() for line in lines)
+        if text:
+            return text
+    return ""
+
+
+def cut(text: str, words: int) -> str:
+    """`text` cut after `words` words, at a word boundary and never inside a link or code span."""
+    count = 0
+    end = 0
+    for match in _ATOMS.finditer(text):
+        count += len(match.group().split())
+        end = match.end()
+        if count >= words:
+            break
+    else:
+        return text
+    rest = text[end:].strip()
+    if not rest:
+        return text
+    return text[:end].rstrip(" ,;:-\N{EM DASH}\N{EN DASH}") + ELLIPSIS
+
+
+def excerpt(
+    markdown: str,
+    words: int,
+    *,
+    source: str,
+    target: str,
+    refs: dict[str, tuple[str, str | None]] | None = None,
+) -> str:
+    """The excerpt of an answer, ready to be rendered on the page at `target`.
+
+    `markdown` is the answer, `source` the write-up's path and `target` the listing page's
+    path (both relative to the docs folder); `refs` are the write-up's link definitions.
+    """
+    text = cut(first_paragraph(markdown), words)
+    text = inline_references(text, refs or {})
+    return repoint_links(text, source, target)
+
+
+def inline_references(text: str, refs: dict[str, tuple[str, str | None]]) -> str:
+    """`[text][label]`, `[text][]` and `[label]` as inline links, when their label is defined."""
+
+    def replace(match: re.Match[str]) -> str:
+        label = match["label"] or match["text"]
+        found = refs.get(_label(label))
+        if found is None:
+            return match.group()
+        url, title = found
+        title_part = f' "{title}"' if title else ""
+        return f"{match['bang']}[{match['text']}]({url}{title_part})"
+
+    return _REFERENCE_LINK.sub(replace, text)
+
+
+def repoint_links(text: str, source: str, target: str) -> str:
+    """Relative link destinations in `text`, written for `source`, re-pointed for `target`."""
+
+    def replace(match: re.Match[str]) -> str:
+        url = match["url"]
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or url.startswith("/"):
+            return match.group()
+        if not parts.path:  # `#anchor`: an anchor of the write-up itself
+            path = source
+        else:
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(source), parts.path))
+        new = posixpath.relpath(path, posixpath.dirname(target) or ".")
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        query = f"?{parts.query}" if parts.query else ""
+        return f"{match['head']}{new}{query}{fragment}"
+
+    return _INLINE_LINK.sub(replace, text)
+
+
+def _label(label: str) -> str:
+    return " ".join(label.casefold().split())

@@ -1,0 +1,143 @@
+"""The cross-indexes of published write-ups: by field, by question, by both, and referrals.
+
+Built once per build in one pass over the answers, so that every page is a lookup.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .catalogs import fold
+from .model import Answer, Field, Question, WriteUp, slugify
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Answered:
+    """An answer as it is listed: with the write-up it comes from."""
+
+    writeup: WriteUp
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Index:
+    """Published write-ups, newest first, and the lookups the generated pages need."""
+
+    fields: tuple[Field, ...]
+    """Every catalog field, by name."""
+    questions: tuple[Question, ...]
+    """Every catalog question, in catalog order."""
+    writeups: tuple[WriteUp, ...]
+    """Published write-ups, newest first."""
+    group_names: tuple[str, ...] = ()
+    """The fields' groups, in catalog order."""
+    _by_field: dict[str, list[WriteUp]] = field(default_factory=dict, repr=False)
+    _by_question: dict[str, list[Answered]] = field(default_factory=dict, repr=False)
+    _by_pair: dict[tuple[str, str], list[Answered]] = field(default_factory=dict, repr=False)
+    _by_slug: dict[str, WriteUp] = field(default_factory=dict, repr=False)
+    _introduced: dict[str, list[WriteUp]] = field(default_factory=dict, repr=False)
+
+    def writeups_in(self, item: Field) -> list[WriteUp]:
+        """The write-ups of a field (primary or not), newest first."""
+        return self._by_field.get(item.slug, [])
+
+    def answers_to(self, question: Question) -> list[Answered]:
+        """Every answer to a question, newest first."""
+        return self._by_question.get(question.id, [])
+
+    def answers_in(self, question: Question, item: Field) -> list[Answered]:
+        """The answers to a question from write-ups of a field, newest first."""
+        return self._by_pair.get((question.id, item.slug), [])
+
+    def count(self, question: Question, item: Field) -> int:
+        return len(self._by_pair.get((question.id, item.slug), ()))
+
+    def fields_answering(self, question: Question) -> list[Field]:
+        """The fields with at least one answer to a question, by name."""
+        return [f for f in self.fields if (question.id, f.slug) in self._by_pair]
+
+    def questions_in(self, item: Field) -> list[tuple[Question, int]]:
+        """The questions answered in a field with their counts, in catalog order."""
+        return [(q, n) for q in self.questions if (n := self.count(q, item))]
+
+    def writeup(self, slug: str) -> WriteUp | None:
+        return self._by_slug.get(slug)
+
+    def introduced_by(self, writeup: WriteUp) -> WriteUp | None:
+        """The published write-up whose interviewee introduced this one."""
+        return None if writeup.referred_by is None else self._by_slug.get(writeup.referred_by)
+
+    def introduced_next(self, writeup: WriteUp) -> list[WriteUp]:
+        """The published write-ups this one's interviewee introduced, oldest first."""
+        return self._introduced.get(writeup.slug, [])
+
+    @property
+    def groups(self) -> list[tuple[str | None, list[Field]]]:
+        """The fields by group, groups in catalog order, fields without a group last."""
+        order = {name: i for i, name in enumerate(self.group_names)}
+        groups = group_by(self.fields, lambda f: f.group)
+        return sorted(groups, key=lambda g: len(order) if g[0] is None else order[g[0]])
+
+    @property
+    def themes(self) -> list[tuple[str | None, list[Question]]]:
+        """The questions by theme, themes in catalog order, questions without one last."""
+        return group_by(self.questions, lambda q: q.theme)
+
+
+def build_index(
+    fields: Iterable[Field], questions: Iterable[Question], writeups: Iterable[WriteUp]
+) -> Index:
+    """Index the published write-ups (drafts are left out) against the catalogs."""
+    fields = list(fields)
+    group_names = tuple(dict.fromkeys(f.group for f in fields if f.group is not None))
+    # By name as readers spell it: accents and punctuation don't move a field.
+    fields_by_name = sorted(fields, key=lambda f: (slugify(f.name), fold(f.name)))
+    published = sorted(
+        (w for w in writeups if not w.draft), key=lambda w: (-w.date.toordinal(), w.slug)
+    )
+    by_field: dict[str, list[WriteUp]] = defaultdict(list)
+    by_question: dict[str, list[Answered]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], list[Answered]] = defaultdict(list)
+    for writeup in published:
+        for item in writeup.fields:
+            by_field[item.slug].append(writeup)
+        for answer in writeup.answers:
+            listed = Answered(writeup, answer)
+            by_question[answer.question.id].append(listed)
+            for item in writeup.fields:
+                by_pair[(answer.question.id, item.slug)].append(listed)
+    by_slug = {w.slug: w for w in published}
+    introduced: dict[str, list[WriteUp]] = defaultdict(list)
+    for writeup in reversed(published):
+        if writeup.referred_by in by_slug:
+            introduced[writeup.referred_by].append(writeup)
+    return Index(
+        fields=tuple(fields_by_name),
+        questions=tuple(questions),
+        group_names=group_names,
+        writeups=tuple(published),
+        _by_field=dict(by_field),
+        _by_question=dict(by_question),
+        _by_pair=dict(by_pair),
+        _by_slug=by_slug,
+        _introduced=dict(introduced),
+    )
+
+
+def group_by(
+    items: Iterable[T], key: Callable[[T], str | None]
+) -> list[tuple[str | None, list[T]]]:
+    """Items grouped by `key`, groups in order of first appearance, the `None` group last."""
+    groups: dict[str | None, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    ungrouped = groups.pop(None, None)
+    result: list[tuple[str | None, list[T]]] = list(groups.items())
+    if ungrouped:
+        result.append((None, ungrouped))
+    return result

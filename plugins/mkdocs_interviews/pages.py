@@ -1,0 +1,192 @@
+"""The generated pages' Markdown, and the decoration of write-up pages, from Jinja templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import Markup
+
+from . import urls
+from .anchors import answer_headings
+from .ask import AskLink
+from .catalogs import QuestionCatalog
+from .excerpts import excerpt, references
+from .index import Answered, Index
+from .model import Field, Question, WriteUp
+from .render import environment
+from .sections import set_anchor
+from .urls import Links
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """How the generated pages look (the plugin's options)."""
+
+    answers_per_field: int = 3
+    excerpt_words: int = 60
+    directory_urls: bool = True
+    templates_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the plugin adds to the site: its source path and its Markdown."""
+
+    path: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """An answer as a listing shows it."""
+
+    writeup: WriteUp
+    question: Question
+    excerpt: Markup
+    link: Markup
+
+
+class Renderer:
+    """Renders every generated page, and decorates write-ups, for one build."""
+
+    def __init__(self, index: Index, ask: AskLink, options: PageOptions | None = None) -> None:
+        self.index = index
+        self.ask = ask
+        self.options = options or PageOptions()
+        self.env = environment(self.options.templates_dir)
+        self._references: dict[str, dict[str, tuple[str, str | None]]] = {}
+
+    # -- generated pages ------------------------------------------------------------------
+
+    def pages(self) -> Iterator[GeneratedPage]:
+        """Every generated page, in a stable order."""
+        index = self.index
+        yield self._page(urls.FIELDS, "fields.md.j2", "Fields", "Every field, with its interviews.")
+        for item in index.fields:
+            yield self._page(
+                urls.field_path(item),
+                "field.md.j2",
+                item.name,
+                item.description or f"Interviews with people who work in {item.name}.",
+                field=item,
+            )
+        yield self._page(
+            urls.QUESTIONS,
+            "questions.md.j2",
+            "Questions",
+            "Every question asked, and which fields have answered it.",
+        )
+        for question in index.questions:
+            answered = index.fields_answering(question)
+            if not answered and question.retired:
+                continue
+            yield self._page(
+                urls.question_path(question),
+                "question.md.j2",
+                question.text,
+                f"How people in {len(answered)} fields answer: {question.text}",
+                question=question,
+                fields=answered,
+            )
+            for item in answered:
+                yield self._page(
+                    urls.question_field_path(question, item),
+                    "question_field.md.j2",
+                    f"{question.text} ({item.name})",
+                    f"How people in {item.name} answer: {question.text}",
+                    question=question,
+                    field=item,
+                )
+        yield self._page(
+            urls.ASK, "ask.md.j2", "Ask a question", "Send in your question for a field."
+        )
+
+    def _page(
+        self, path: str, template: str, title: str, description: str, **context: Any
+    ) -> GeneratedPage:
+        links = Links(path, self.options.directory_urls)
+        body = self.env.get_template(template).render(
+            index=self.index,
+            ask=self.ask,
+            links=links,
+            html_links=links.as_html(),
+            options=self.options,
+            answers=self.answers,
+            **context,
+        )
+        front_matter = yaml.safe_dump(
+            {"title": title, "description": description}, allow_unicode=True, sort_keys=False
+        )
+        return GeneratedPage(path, f"---\n{front_matter}---\n\n{body}")
+
+    def answers(
+        self, question: Question, item: Field, page: str, limit: int | None = None
+    ) -> list[AnswerView]:
+        """The answers to `question` from `item`, newest first, as shown on `page`."""
+        listed = self.index.answers_in(question, item)
+        if limit is not None:
+            listed = listed[:limit]
+        return [self._view(entry, page) for entry in listed]
+
+    def _view(self, entry: Answered, page: str) -> AnswerView:
+        writeup = entry.writeup
+        refs = self._references.get(writeup.slug)
+        if refs is None:
+            refs = self._references[writeup.slug] = references(
+                "\n\n".join(a.markdown for a in writeup.answers)
+            )
+        text = excerpt(
+            entry.answer.markdown,
+            self.options.excerpt_words,
+            source=writeup.path,
+            target=page,
+            refs=refs,
+        )
+        links = Links(page, self.options.directory_urls)
+        return AnswerView(
+            writeup,
+            entry.answer.question,
+            Markup(text),
+            links.writeup(writeup, entry.answer.question.id),
+        )
+
+    # -- write-up pages -------------------------------------------------------------------
+
+    def decorate(self, markdown: str, writeup: WriteUp, questions: QuestionCatalog) -> str:
+        """A write-up's Markdown with its header, answer links, ask link and referrals.
+
+        The answers' headings are anchored by question id in the same pass.
+        """
+        links = Links(writeup.path, self.options.directory_urls)
+        context = {
+            "writeup": writeup,
+            "index": self.index,
+            "ask": self.ask,
+            "links": links,
+            "introduced_by": self.index.introduced_by(writeup),
+            "introduced_next": self.index.introduced_next(writeup),
+        }
+        lines = markdown.split("\n")
+        inserts: list[tuple[int, str]] = []
+        for found in answer_headings(markdown, writeup, questions):
+            question = found.answer.question
+            if found.heading.anchor != question.id:
+                set_anchor(lines, found.heading, question.id)
+            published = self.index.writeup(writeup.slug) is writeup
+            others = len(self.index.answers_to(question)) - (1 if published else 0)
+            link = self.env.get_template("writeup_answer.md.j2").render(
+                context, question=question, answer=found.answer, others=others
+            )
+            inserts.append((found.end, link))
+        # From the end, so that inserting lines keeps the earlier indexes right.
+        for end, text in reversed(inserts):
+            while end > 0 and not lines[end - 1].strip():
+                end -= 1
+            lines[end:end] = ["", *text.strip("\n").split("\n"), ""]
+        header = self.env.get_template("writeup_header.md.j2").render(context)
+        footer = self.env.get_template("writeup_footer.md.j2").render(context)
+        return f"{header.rstrip()}\n\n" + "\n".join(lines).rstrip() + f"\n\n{footer.strip()}\n"

@@ -1,0 +1,69 @@
+"""The Jinja environment of the generated pages: Markdown out, front-matter text escaped.
+
+Every `{{ value }}` that is a plain string is escaped for Markdown and HTML at once (its
+significant characters become numeric character references, which Python-Markdown passes
+through untouched), so a field named `R&D *Labs*` or a role holding `<script>` is shown as
+text. Values the plugin made itself (links, excerpts of answers) are `Markup` and pass as
+they are; a template can mark its own with `|safe`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+# Characters that Markdown, its common extensions (attr_list, tables, emoji, mark, tilde,
+# caret) or HTML could read as syntax inside a line of text.
+_SIGNIFICANT = "\\`*_{}[]()#!|<>&\"'~:=^"
+_ESCAPES = {ord(ch): f"&#{ord(ch)};" for ch in _SIGNIFICANT}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape_text(text: str) -> Markup:
+    """Text shown as itself in Markdown and HTML, on one line."""
+    return Markup(_WHITESPACE.sub(" ", str(text)).translate(_ESCAPES))
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return "" if value is None else value
+    return escape_text(value)
+
+
+def format_date(value: datetime.date) -> str:
+    """'2 April 2025', the same in every locale."""
+    months = (
+        "January February March April May June July August September October November December"
+    ).split()
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 answer', '3 answers'."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def environment(templates_dir: Path | None = None) -> jinja2.Environment:
+    """The templates shipped with the plugin, overridden by those in `templates_dir`."""
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(templates_dir))
+    loaders.append(jinja2.PackageLoader("mkdocs_interviews", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        finalize=_finalize,
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date"] = format_date
+    env.filters["plural"] = plural
+    env.filters["text"] = escape_text
+    return env

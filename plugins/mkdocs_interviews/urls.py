@@ -1,0 +1,109 @@
+"""Where generated pages live, and links between pages.
+
+Layouts are the pages' source paths, relative to the docs folder, as format strings; MkDocs
+turns `fields/<field>/index.md` into the URL `fields/<field>/`. Links in generated Markdown
+point at source paths (MkDocs resolves and checks them); links in raw HTML, which MkDocs does
+not touch, are URLs computed here the way MkDocs computes them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from .model import Field, Question, WriteUp
+
+FIELDS = "fields/index.md"
+FIELD = "fields/{field}/index.md"
+QUESTIONS = "questions/index.md"
+QUESTION = "questions/{question}/index.md"
+QUESTION_FIELD = "questions/{question}/{field}/index.md"
+ASK = "ask/index.md"
+STYLESHEET = "assets/stylesheets/interviews.css"
+
+
+def field_path(item: Field) -> str:
+    return FIELD.format(field=item.slug)
+
+
+def question_path(question: Question) -> str:
+    return QUESTION.format(question=question.id)
+
+
+def question_field_path(question: Question, item: Field) -> str:
+    return QUESTION_FIELD.format(question=question.id, field=item.slug)
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page at `path` (relative to the site's root)."""
+    stem, _ = posixpath.splitext(path)
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        if directory_urls:
+            return f"{folder}/" if folder else "./"
+        return posixpath.join(folder, "index.html")
+    if directory_urls:
+        return f"{stem}/"
+    return f"{stem}.html"
+
+
+def relative_url(target: str, base: str) -> str:
+    """The URL `target` relative to the page at URL `base` (both relative to the site root)."""
+    base_dir = base if base.endswith("/") else posixpath.dirname(base)
+    base_dir = "" if base_dir in ("./", ".") else base_dir
+    target_path = "" if target in ("./", ".") else target
+    relative = posixpath.relpath("/" + target_path, "/" + base_dir)
+    if target.endswith("/") and relative != ".":
+        relative += "/"
+    return "./" if relative == "." else relative
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links from one page (`page`, a source path) to the others, for templates.
+
+    In Markdown (`html=False`) a link is the relative source path of its target, which
+    MkDocs resolves and checks; in raw HTML (`html=True`) it is the relative URL.
+    """
+
+    page: str
+    directory_urls: bool = True
+    html: bool = False
+
+    def to(self, path: str, anchor: str | None = None) -> Markup:
+        if self.html:
+            link = relative_url(
+                page_url(path, self.directory_urls), page_url(self.page, self.directory_urls)
+            )
+        else:
+            link = posixpath.relpath(path, posixpath.dirname(self.page) or ".")
+        link = quote(link, safe="/.")
+        return Markup(f"{link}#{quote(anchor, safe='')}" if anchor else link)
+
+    def fields(self) -> Markup:
+        return self.to(FIELDS)
+
+    def field(self, item: Field) -> Markup:
+        return self.to(field_path(item))
+
+    def questions(self, anchor: str | None = None) -> Markup:
+        return self.to(QUESTIONS, anchor)
+
+    def question(self, question: Question) -> Markup:
+        return self.to(question_path(question))
+
+    def question_field(self, question: Question, item: Field) -> Markup:
+        return self.to(question_field_path(question, item))
+
+    def writeup(self, writeup: WriteUp, anchor: str | None = None) -> Markup:
+        return self.to(writeup.path, anchor)
+
+    def ask(self) -> Markup:
+        return self.to(ASK)
+
+    def as_html(self) -> Links:
+        """The same links, as URLs for raw HTML."""
+        return Links(self.page, self.directory_urls, html=True)
