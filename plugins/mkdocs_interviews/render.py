@@ -29,6 +29,23 @@ def escape_text(text: str) -> Markup:
     return Markup(_WHITESPACE.sub(" ", str(text)).translate(_ESCAPES))
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, whatever the machine's locale."""
+
+
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return "" if value is None else value
@@ -37,10 +54,7 @@ def _finalize(value: Any) -> Any:
 
 def format_date(value: datetime.date) -> str:
     """'2 April 2025', the same in every locale."""
-    months = (
-        "January February March April May June July August September October November December"
-    ).split()
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
