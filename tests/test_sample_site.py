@@ -84,11 +84,20 @@ def test_sample_site_builds_strict_with_every_writeup(built, project) -> None:
         assert page.is_file() != w.draft, w.slug
 
 
-def test_home_page_links_every_published_writeup(built, project) -> None:
-    home = BeautifulSoup(built.page(""), "html.parser")
-    links = {a["href"].rstrip("/") for a in home.select("article a[href]")}
+def test_field_pages_link_every_published_writeup(built, project) -> None:
     for w in project.writeups:
-        assert (f"interviews/{w.slug}" in links) != w.draft, w.slug
+        for field in w.fields:
+            page = BeautifulSoup(built.page(f"fields/{field.slug}"), "html.parser")
+            links = {a["href"] for a in page.select("article a[href]")}
+            assert (f"../../interviews/{w.slug}/" in links) != w.draft, (field.slug, w.slug)
+
+
+def test_home_page_leads_to_fields_questions_and_ask(built) -> None:
+    home = BeautifulSoup(built.page(""), "html.parser")
+    links = {a["href"] for a in home.select("article a[href]")}
+    assert {"fields/", "questions/", "ask/"} <= links
+    tabs = [a.get_text(strip=True) for a in home.select(".md-tabs a")]
+    assert tabs == ["Home", "Fields", "Questions", "Ask"]
 
 
 def test_sample_answers_carry_question_ids(built, project) -> None:

@@ -47,18 +47,36 @@ def first_paragraph(markdown: str) -> str:
     """The first block of running text of an answer, on one line.
 
     Headings, code, HTML, tables, admonitions and link definitions are skipped; a list's
-    items are joined into one line.
+    items are joined into one line. A paragraph that ends with a colon introduces what
+    follows, so the next block (usually a list) is joined to it.
     """
+    parts: list[str] = []
     for block in re.split(r"\n[ \t]*\n", markdown.strip()):
         lines = [line for line in block.split("\n") if line.strip()]
         if not lines or _BLOCK_START.match(lines[0]):
+            if parts:
+                break
             continue
         if lines[0].startswith(">"):
             lines = [line.lstrip(">").strip() for line in lines]
-        text = " ".join(_LIST_MARKER.sub("", line).strip() for line in lines)
+        text = _join_lines(lines)
         if text:
-            return text
-    return ""
+            parts.append(text)
+            if not text.endswith(":"):
+                break
+    return " ".join(parts)
+
+
+def _join_lines(lines: list[str]) -> str:
+    """A block's lines on one line; the items of a list separated by ' · '."""
+    items: list[str] = []
+    for line in lines:
+        marker = _LIST_MARKER.match(line)
+        if marker is not None or not items:
+            items.append(line[marker.end() if marker else 0 :].strip())
+        else:
+            items[-1] += " " + line.strip()
+    return " · ".join(items)
 
 
 def cut(text: str, words: int) -> str:
