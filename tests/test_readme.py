@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import yaml
+from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import MKDOCS_YML, ROOT, writeup
 from mkdocs_interviews import read_project, read_sources
 from mkdocs_interviews.config import InterviewsConfig
 
@@ -44,3 +45,30 @@ def test_plugin_options_example_is_valid() -> None:
     defaults = InterviewsConfig()
     defaults.validate()
     assert options == dict(defaults)  # the README shows the defaults
+
+
+def test_template_override_example_builds(make_site) -> None:
+    (config,) = [b for b in blocks("yaml") if "templates_dir" in b and "ask_url" not in b]
+    (template,) = blocks("jinja")
+    templates_dir = yaml.safe_load(config)["plugins"][0]["interviews"]["templates_dir"]
+    site = make_site(
+        {"interviews/editor.md": writeup()},
+        mkdocs_yml=MKDOCS_YML.replace("  - interviews\n", config.split("plugins:\n")[1]),
+    )
+    (site.root / templates_dir).mkdir(parents=True)
+    (site.root / templates_dir / "field.md.j2").write_text(template, encoding="utf-8")
+    result = site.build("--strict")
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup(site.page("fields/book-publishing"), "html.parser")
+    items = [li.get_text(" ", strip=True) for li in page.select("article li")]
+    assert items == ["From intern to editor , 2 April 2025"]
+    assert page.select_one("article li a")["href"] == "../../interviews/editor/"
+
+
+def test_shipped_templates_keep_their_line_breaks() -> None:
+    # Jinja's trim_blocks eats the newline after a block tag that ends a line of text, which
+    # would join Markdown lines; block tags stand on lines of their own.
+    for template in (ROOT / "plugins" / "mkdocs_interviews" / "templates").glob("*.j2"):
+        for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+            if line.rstrip().endswith("%}"):
+                assert re.fullmatch(r"\s*\{%[^%]*%\}", line), f"{template.name}:{number}"

@@ -22,6 +22,10 @@ from .sections import set_anchor
 from .urls import Links
 
 
+SEARCH_BOOST = 2.0
+"""How much higher a field's or a question's page ranks in search than an ordinary page."""
+
+
 @dataclass(frozen=True)
 class PageOptions:
     """How the generated pages look (the plugin's options)."""
@@ -89,6 +93,7 @@ class Renderer:
                 "question.md.j2",
                 question.text,
                 f"How people in {len(answered)} fields answer: {question.text}",
+                boost=SEARCH_BOOST,
                 question=question,
                 fields=answered,
             )
@@ -98,6 +103,7 @@ class Renderer:
                     "question_field.md.j2",
                     f"{question.text} ({item.name})",
                     f"How people in {item.name} answer: {question.text}",
+                    boost=1 / SEARCH_BOOST,
                     question=question,
                     field=item,
                 )
@@ -106,7 +112,13 @@ class Renderer:
         )
 
     def _page(
-        self, path: str, template: str, title: str, description: str, **context: Any
+        self,
+        path: str,
+        template: str,
+        title: str,
+        description: str,
+        boost: float | None = None,
+        **context: Any,
     ) -> GeneratedPage:
         links = Links(path, self.options.directory_urls)
         body = self.env.get_template(template).render(
@@ -118,9 +130,12 @@ class Renderer:
             answers=self.answers,
             **context,
         )
-        front_matter = yaml.safe_dump(
-            {"title": title, "description": description}, allow_unicode=True, sort_keys=False
-        )
+        meta: dict[str, Any] = {"title": title, "description": description}
+        if boost is not None:
+            # Material's search ranks by page: a field's or a question's own page should come
+            # before the many question-by-field pages that mention it.
+            meta["search"] = {"boost": boost}
+        front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         return GeneratedPage(path, f"---\n{front_matter}---\n\n{body}")
 
     def answers(
