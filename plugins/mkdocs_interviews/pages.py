@@ -21,7 +21,6 @@ from .render import environment
 from .sections import set_anchor
 from .urls import Links
 
-
 SEARCH_BOOST = 2.0
 """How much higher a field's or a question's page ranks in search than an ordinary page."""
 
