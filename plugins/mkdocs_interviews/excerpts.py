@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 ELLIPSIS = "…"
 
 # Inline constructs that must not be cut in two, then plain words.
 _ATOMS = re.compile(
-    r"`+[^`]*`+"  # code span
-    r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\](?:\([^()\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])?"  # link, image
-    r"|\*\*[^*]+\*\*|__[^_]+__|\*[^*\s][^*]*\*|_[^_\s][^_]*_"  # emphasis
+    r"(?P<ticks>`+).+?(?P=ticks)(?!`)"  # code span, of any number of backticks
+    r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # link or image text...
+    r"(?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])?"  # ...and target
+    r"|\*\*\*.+?\*\*\*|___.+?___"  # strong emphasis
+    r"|\*\*(?:[^*]|\*[^*]+\*)+?\*\*|__(?:[^_]|_[^_]+_)+?__"  # strong, maybe holding emphasis
+    r"|\*[^*\s](?:[^*]|\*\*[^*]+\*\*)*?\*|_[^_\s](?:[^_]|__[^_]+__)*?_"  # emphasis
     r"|<[^<>]+>"  # inline HTML or autolink
     r"|\S+"
 )
@@ -29,8 +33,12 @@ _REFERENCE = re.compile(
 _REFERENCE_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\](?:\[(?P<label>[^\]]*)\])?(?!\(|:)"
 )
-_INLINE_LINK = re.compile(r"(?P<head>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\()(?P<url>[^()\s]+)")
+_INLINE_LINK = re.compile(
+    r"(?P<head>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\()(?P<url>(?:[^()\s]|\([^()\s]*\))+)"
+)
 _LIST_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]+")
+_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#|```|~~~|<|\||\[[^\]]+\]:|!!!|\?\?\?|-{3,}\s*$|\*{3,}\s*$)")
 
 
@@ -47,24 +55,70 @@ def first_paragraph(markdown: str) -> str:
     """The first block of running text of an answer, on one line.
 
     Headings, code, HTML, tables, admonitions and link definitions are skipped; a list's
-    items are joined into one line. A paragraph that ends with a colon introduces what
-    follows, so the next block (usually a list) is joined to it.
+    items are joined into one line, separated by ' · '. A paragraph that ends with a colon
+    introduces what follows, so the list after it is joined to it.
     """
     parts: list[str] = []
-    for block in re.split(r"\n[ \t]*\n", markdown.strip()):
-        lines = [line for line in block.split("\n") if line.strip()]
-        if not lines or _BLOCK_START.match(lines[0]):
-            if parts:
+    in_list = False
+    for block in _blocks(markdown):
+        is_item = _LIST_MARKER.match(block[0]) is not None
+        if parts:
+            # Only the items of the list being joined may follow (a loose list has blank
+            # lines between its items); anything else ends the excerpt.
+            if not is_item or (not in_list and not parts[-1].endswith(":")):
                 break
+            parts.append(("· " if in_list else "") + _join_lines(block))
+            in_list = True
             continue
-        if lines[0].startswith(">"):
-            lines = [line.lstrip(">").strip() for line in lines]
-        text = _join_lines(lines)
-        if text:
-            parts.append(text)
-            if not text.endswith(":"):
-                break
+        if _skipped(block):
+            continue
+        if block[0].lstrip().startswith(">"):
+            block = [line.lstrip().lstrip(">").strip() for line in block]
+        text = _join_lines(block)
+        if not text:
+            continue
+        parts.append(text)
+        in_list = is_item
+        if not in_list and not text.endswith(":"):
+            break
     return " ".join(parts)
+
+
+def _blocks(markdown: str) -> Iterator[list[str]]:
+    """The blocks of a Markdown text: runs of lines between blank lines, except that a fenced
+    code block is one block, blank lines and all."""
+    block: list[str] = []
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        if fence is not None:
+            block.append(line)
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+                yield block
+                block = []
+            continue
+        opening = _FENCE.match(line)
+        if opening is not None:
+            if block:
+                yield block
+            fence, block = opening["fence"], [line]
+        elif not line.strip():
+            if block:
+                yield block
+            block = []
+        else:
+            block.append(line)
+    if block:
+        yield block
+
+
+def _skipped(block: list[str]) -> bool:
+    """Whether a block is not running text: code, a heading, HTML, a table, a definition..."""
+    first = block[0]
+    if _BLOCK_START.match(first) or first.startswith(("    ", "\t")):
+        return True
+    return len(block) > 1 and _TABLE_RULE.match(block[1]) is not None
 
 
 def _join_lines(lines: list[str]) -> str:

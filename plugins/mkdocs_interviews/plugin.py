@@ -118,11 +118,13 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        title = page.meta.get("title")
-        if isinstance(title, str):
-            # MkDocs and Material print a front-matter title into <title>, the header and
-            # <h1> without escaping it: hand them text that is safe as HTML.
-            page.meta["title"] = html.escape(title, quote=True)
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str):
+                # MkDocs and Material print a front-matter title into <title>, the header and
+                # <h1>, and a description into a <meta> attribute, without escaping them:
+                # hand them text that is safe as HTML.
+                page.meta[key] = html.escape(value, quote=True)
         doc = self._document(page.file)
         if self.project is None or self.renderer is None or doc is None or doc.writeup is None:
             return markdown
