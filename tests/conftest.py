@@ -20,6 +20,7 @@ CASES = TESTS / "cases"
 MKDOCS_YML = """\
 site_name: Test interviews
 repo_url: https://github.com/example/interviews
+site_url: https://example.org/interviews/
 docs_dir: content
 theme:
   name: material

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import dedent, writeup
 
 BAD = writeup(field="Publshing")
+LD_JSON = "application/ld+json"
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -129,9 +130,12 @@ def test_front_matter_title_is_escaped(make_site) -> None:
     site = make_site({"interviews/editor.md": text})
     assert site.build("--strict").returncode == 0
     page = soup(site.page("interviews/editor"))
-    assert not [s for s in page.find_all("script") if "alert(1)" in s.get_text()]
+    scripts = page.find_all("script")
+    assert not [s for s in scripts if "alert(1)" in s.get_text() and s.get("type") != LD_JSON]
     assert page.select_one("article h1").get_text().strip() == title
     assert page.title.get_text().startswith(title)
+    (data,) = [json.loads(s.get_text()) for s in scripts if s.get("type") == LD_JSON]
+    assert data["headline"] == title
 
 
 def test_drafts_are_shown_by_serve(make_site) -> None:
@@ -154,7 +158,8 @@ def test_drafts_are_shown_by_serve(make_site) -> None:
         deadline = time.monotonic() + 60
         while html is None and time.monotonic() < deadline:
             try:
-                url = f"http://127.0.0.1:{port}/interviews/draft/"
+                # `mkdocs serve` serves the site under the path of its site_url.
+                url = f"http://127.0.0.1:{port}/interviews/interviews/draft/"
                 with urllib.request.urlopen(url, timeout=5) as response:
                     html = response.read().decode()
             except OSError:

@@ -33,6 +33,8 @@ class PageOptions:
     excerpt_words: int = 60
     directory_urls: bool = True
     templates_dir: Path | None = None
+    feeds: bool = False
+    """Whether the site has feeds (it needs `site_url`), so pages may link them."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,10 @@ from . import urls
 from .ask import AskConfigError, AskLink
 from .config import InterviewsConfig
 from .index import build_index
+from .metadata import FeedLink, Head, article, open_graph, script_json
+from .model import Field
+from .opendata import absolute
+from .outputs import data_files, feed_files, feed_url
 from .pages import PageOptions, Renderer
 from .project import Project, read_project
 from .writeups import Document
@@ -28,6 +32,10 @@ log = logging.getLogger("mkdocs.plugins.interviews")
 INDEX_PAGES = (urls.FIELDS, urls.QUESTIONS, urls.ASK)
 """Generated pages meant for the navigation; the others are reached from these."""
 
+THEME_DIR = Path(__file__).parent / "theme"
+PAGE_TEMPLATE = "interviews/page.html"
+"""The theme template of the plugin's pages: the theme's own, plus feeds and metadata."""
+
 
 class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     """Reads the write-ups and catalogs, reports their problems, generates the reader pages."""
@@ -38,6 +46,9 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.project: Project | None = None
         self.renderer: Renderer | None = None
         self.ask: AskLink | None = None
+        self.site_url: str | None = None
+        self.generated: set[str] = set()
+        self.field_pages: dict[str, Field] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -49,6 +60,9 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         config.extra_css.append(urls.STYLESHEET)
+        # After the theme's own folders, so that it never shadows one of their templates.
+        config.theme.dirs.append(str(THEME_DIR))
+        self.site_url = config.site_url or None
         return config
 
     # Run late, so that write-ups added by other plugins (mkdocs-gen-files) are read too.
@@ -78,11 +92,29 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             file.inclusion = InclusionLevel.DRAFT if doc.draft else InclusionLevel.NOT_IN_NAV
             if doc.draft:
                 log.info(f"{doc.path}: a draft, shown by 'mkdocs serve', left out of builds")
-        self.renderer = self._renderer(project, config)
-        for page in self.renderer.pages():
+        self.renderer = renderer = self._renderer(project, config)
+        self.generated = set()
+        for page in renderer.pages():
             self._add(files, config, page.path, page.markdown)
+        self.field_pages = {urls.field_path(f): f for f in renderer.index.fields}
         stylesheet = package_files("mkdocs_interviews") / "assets" / "interviews.css"
         self._add(files, config, urls.STYLESHEET, stylesheet.read_text(encoding="utf-8"))
+        directory_urls = config.use_directory_urls
+        for output in data_files(renderer.index, base=self.site_url, directory_urls=directory_urls):
+            self._add(files, config, output.path, output.content)
+        if self.site_url is None:
+            log.warning(
+                f"{Path(config.config_file_path).name}: the feeds need 'site_url' (their links "
+                "must be absolute): set it to the site's address; until then no feed is made"
+            )
+        else:
+            for output in feed_files(
+                renderer.index,
+                base=self.site_url,
+                site_name=config.site_name,
+                directory_urls=directory_urls,
+            ):
+                self._add(files, config, output.path, output.content)
         return files
 
     def _renderer(self, project: Project, config: MkDocsConfig) -> Renderer:
@@ -94,13 +126,16 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             excerpt_words=self.config.excerpt_words,
             directory_urls=config.use_directory_urls,
             templates_dir=Path(templates) if templates else None,
+            feeds=self.site_url is not None,
         )
         return Renderer(index, self.ask, options)
 
-    def _add(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
+    def _add(self, files: Files, config: MkDocsConfig, path: str, content: str | bytes) -> None:
         if files.get_file_from_path(path) is not None:
-            log.info(f"{path}: a page of the site is used instead of the generated one")
+            kind = "page" if path.endswith(".md") else "file"
+            log.info(f"{path}: a {kind} of the site is used instead of the generated one")
             return
+        self.generated.add(path)
         inclusion = (
             InclusionLevel.UNDEFINED
             if path in INDEX_PAGES or not path.endswith(".md")
@@ -118,6 +153,14 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        doc = self._document(page.file)
+        writeup = None if doc is None else doc.writeup
+        if writeup is not None and writeup.summary and "description" not in page.meta:
+            page.meta["description"] = writeup.summary
+        head = self._head(page, config)
+        if head is not None and "template" not in page.meta:
+            page.meta["template"] = PAGE_TEMPLATE
+            page.meta["interviews_head"] = head
         for key in ("title", "description"):
             value = page.meta.get(key)
             if isinstance(value, str):
@@ -125,10 +168,39 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
                 # <h1>, and a description into a <meta> attribute, without escaping them:
                 # hand them text that is safe as HTML.
                 page.meta[key] = html.escape(value, quote=True)
-        doc = self._document(page.file)
-        if self.project is None or self.renderer is None or doc is None or doc.writeup is None:
+        if self.project is None or self.renderer is None or writeup is None:
             return markdown
-        return self.renderer.decorate(markdown, doc.writeup, self.project.questions)
+        return self.renderer.decorate(markdown, writeup, self.project.questions)
+
+    def _head(self, page: Page, config: MkDocsConfig) -> Head | None:
+        """Feed links, Open Graph and JSON-LD of the plugin's pages and the home page."""
+        path = page.file.src_uri
+        doc = self._document(page.file)
+        writeup = None if doc is None else doc.writeup
+        if path not in self.generated and writeup is None and not page.is_homepage:
+            return None
+        base = self.site_url
+        url = None if base is None else absolute(base, page.url or "./")
+        title = page.meta.get("title")
+        description = page.meta.get("description")
+        graph = open_graph(
+            title=str(title) if title else config.site_name,
+            description=str(description) if description else config.site_description,
+            url=url,
+            kind="article" if writeup is not None else "website",
+            site_name=config.site_name,
+        )
+        feeds: list[FeedLink] = []
+        if base is not None and self.renderer is not None and self.renderer.index.writeups:
+            field = self.field_pages.get(path)
+            if field is not None:
+                feeds.append(FeedLink(f"{config.site_name}: {field.name}", feed_url(base, field)))
+            if field is not None or page.is_homepage:
+                feeds.append(FeedLink(f"{config.site_name}: all interviews", feed_url(base)))
+        jsonld = None
+        if writeup is not None:
+            jsonld = script_json(article(writeup, url=url, site_name=config.site_name))
+        return Head(feeds, graph, jsonld)
 
     def _document(self, file: File) -> Document | None:
         return None if self.project is None else self.project.document(file.src_uri)

@@ -22,11 +22,20 @@ QUESTIONS = "questions/index.md"
 QUESTION = "questions/{question}/index.md"
 QUESTION_FIELD = "questions/{question}/{field}/index.md"
 ASK = "ask/index.md"
+FEED = "feed.xml"
+FIELD_FEED = "fields/{field}/feed.xml"
+API_INTERVIEWS = "api/interviews.json"
+API_FIELDS = "api/fields.json"
+API_QUESTIONS = "api/questions.json"
 STYLESHEET = "assets/stylesheets/interviews.css"
 
 
 def field_path(item: Field) -> str:
     return FIELD.format(field=item.slug)
+
+
+def field_feed_path(item: Field) -> str:
+    return FIELD_FEED.format(field=item.slug)
 
 
 def question_path(question: Question) -> str:
@@ -38,8 +47,13 @@ def question_field_path(question: Question, item: Field) -> str:
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives the page at `path` (relative to the site's root)."""
-    stem, _ = posixpath.splitext(path)
+    """The URL MkDocs gives the page at `path` (relative to the site's root).
+
+    A file that is not a page (`feed.xml`) keeps its path.
+    """
+    stem, extension = posixpath.splitext(path)
+    if extension != ".md":
+        return path
     folder, name = posixpath.split(stem)
     if name in ("index", "README"):
         if directory_urls:
@@ -103,6 +117,10 @@ class Links:
 
     def ask(self) -> Markup:
         return self.to(ASK)
+
+    def feed(self, item: Field | None = None) -> Markup:
+        """The site's feed, or a field's."""
+        return self.to(FEED if item is None else field_feed_path(item))
 
     def as_html(self) -> Links:
         """The same links, as URLs for raw HTML."""

@@ -1,0 +1,89 @@
+"""The open data: the write-ups, fields and questions as JSON, for other tools to reuse."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from .index import Index
+from .model import WriteUp
+
+
+def interviews_data(index: Index, path_of: Callable[[WriteUp], str], base: str | None) -> list[Any]:
+    """Every published write-up, newest first, with its metadata and answered questions."""
+    return [
+        {
+            "slug": w.slug,
+            "title": w.title,
+            "path": path_of(w),
+            "url": _absolute(base, path_of(w)),
+            "fields": [f.slug for f in w.fields],
+            "role": w.role,
+            "date": w.date.isoformat(),
+            "summary": w.summary,
+            "interviewee": w.interviewee,
+            "referred_by": w.referred_by if index.writeup(w.referred_by or "") else None,
+            "questions": [a.question.id for a in w.answers],
+        }
+        for w in index.writeups
+    ]
+
+
+def fields_data(index: Index, path_of: Callable[[str], str], base: str | None) -> list[Any]:
+    """Every field, by name, with its number of write-ups and answers per question."""
+    result = []
+    for field in index.fields:
+        path = path_of(field.slug)
+        result.append(
+            {
+                "slug": field.slug,
+                "name": field.name,
+                "description": field.description or None,
+                "group": field.group,
+                "aliases": list(field.aliases),
+                "path": path,
+                "url": _absolute(base, path),
+                "interviews": len(index.writeups_in(field)),
+                "answers": {q.id: n for q, n in index.questions_in(field)},
+            }
+        )
+    return result
+
+
+def questions_data(index: Index, path_of: Callable[[str], str], base: str | None) -> list[Any]:
+    """Every question, in catalog order, with its answer counts in total and per field."""
+    result = []
+    for question in index.questions:
+        path = path_of(question.id)
+        fields = index.fields_answering(question)
+        result.append(
+            {
+                "id": question.id,
+                "text": question.text,
+                "aliases": list(question.aliases),
+                "theme": question.theme,
+                "retired": question.retired,
+                "replaced_by": question.replaced_by,
+                "path": path if fields or not question.retired else None,
+                "url": _absolute(base, path) if fields or not question.retired else None,
+                "answers": len(index.answers_to(question)),
+                "by_field": {f.slug: index.count(question, f) for f in fields},
+            }
+        )
+    return result
+
+
+def dump(data: Any) -> bytes:
+    """JSON text: indented, ASCII-only (so nothing depends on how a client decodes it)."""
+    return (json.dumps(data, indent=2, ensure_ascii=True) + "\n").encode()
+
+
+def _absolute(base: str | None, path: str) -> str | None:
+    return None if base is None else absolute(base, path)
+
+
+def absolute(base: str, path: str) -> str:
+    """A site-relative URL (`fields/music/`, `./` for the home page) made absolute."""
+    path = path[2:] if path.startswith("./") else path.lstrip("/")
+    return base.rstrip("/") + "/" + path

@@ -1,0 +1,82 @@
+"""The files the plugin publishes beside the pages: feeds and open data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import urls
+from .feeds import render_feed
+from .index import Index
+from .model import Field, WriteUp
+from .opendata import absolute, dump, fields_data, interviews_data, questions_data
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A file of the built site that is not a page: its path in the site and its bytes."""
+
+    path: str
+    content: bytes
+
+
+def feed_files(
+    index: Index, *, base: str, site_name: str, directory_urls: bool = True
+) -> Iterator[OutputFile]:
+    """`feed.xml` with every write-up, and `fields/<field>/feed.xml` for each field."""
+    updated = max((w.date for w in index.writeups), default=None)
+    if updated is None:
+        return
+
+    def url_of(writeup: WriteUp) -> str:
+        return absolute(base, urls.page_url(writeup.path, directory_urls))
+
+    yield OutputFile(
+        urls.FEED,
+        render_feed(
+            title=f"{site_name}: all interviews",
+            description=f"Every interview on {site_name}, newest first.",
+            link=absolute(base, "./"),
+            feed_url=absolute(base, urls.FEED),
+            writeups=index.writeups,
+            url_of=url_of,
+            updated=updated,
+        ),
+    )
+    for field in index.fields:
+        yield OutputFile(
+            urls.field_feed_path(field),
+            render_feed(
+                title=f"{site_name}: {field.name}",
+                description=field.description or f"Interviews in {field.name}, newest first.",
+                link=absolute(base, urls.page_url(urls.field_path(field), directory_urls)),
+                feed_url=absolute(base, urls.field_feed_path(field)),
+                writeups=index.writeups_in(field),
+                url_of=url_of,
+                updated=updated,
+            ),
+        )
+
+
+def data_files(
+    index: Index, *, base: str | None, directory_urls: bool = True
+) -> Iterator[OutputFile]:
+    """`api/interviews.json`, `api/fields.json` and `api/questions.json`."""
+
+    def writeup_path(writeup: WriteUp) -> str:
+        return urls.page_url(writeup.path, directory_urls)
+
+    def field_path(slug: str) -> str:
+        return urls.page_url(urls.FIELD.format(field=slug), directory_urls)
+
+    def question_path(question_id: str) -> str:
+        return urls.page_url(urls.QUESTION.format(question=question_id), directory_urls)
+
+    yield OutputFile(urls.API_INTERVIEWS, dump(interviews_data(index, writeup_path, base)))
+    yield OutputFile(urls.API_FIELDS, dump(fields_data(index, field_path, base)))
+    yield OutputFile(urls.API_QUESTIONS, dump(questions_data(index, question_path, base)))
+
+
+def feed_url(base: str, field: Field | None = None) -> str:
+    """The absolute URL of the site's feed, or of a field's."""
+    return absolute(base, urls.FEED if field is None else urls.field_feed_path(field))
