@@ -30,3 +30,8 @@ def test_writeup_rules(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", load_cases("catalogs.yml"))
 def test_catalog_rules(case: dict[str, Any]) -> None:
     assert problems_of(case["files"]) == case["problems"]
+
+
+@pytest.mark.parametrize("case", load_cases("asks.yml"))
+def test_ask_rules(case: dict[str, Any]) -> None:
+    assert problems_of(case["files"]) == case["problems"]

@@ -94,7 +94,7 @@ class QuestionCatalog:
 def read_fields(path: str, data: bytes | None) -> tuple[FieldCatalog, FileProblems]:
     """Read `fields.yml`: the catalog of its valid entries, and the problems of the others."""
     problems = FileProblems(path)
-    entries = _read_entries(
+    entries = read_entries(
         path, data, problems, "fields", "'- name: Book publishing' entries with a description"
     )
     if entries is None:
@@ -152,7 +152,7 @@ def read_fields(path: str, data: bytes | None) -> tuple[FieldCatalog, FileProble
 def read_questions(path: str, data: bytes | None) -> tuple[QuestionCatalog, FileProblems]:
     """Read `questions.yml`: the catalog of its valid entries, and the problems of the others."""
     problems = FileProblems(path)
-    entries = _read_entries(
+    entries = read_entries(
         path, data, problems, "questions", "'- id: typical-day' entries with a text and a theme"
     )
     if entries is None:
@@ -201,7 +201,7 @@ def read_questions(path: str, data: bytes | None) -> tuple[QuestionCatalog, File
     return QuestionCatalog.of(path, questions), problems
 
 
-def _read_entries(
+def read_entries(
     path: str, data: bytes | None, problems: FileProblems, what: str, example: str
 ) -> list[tuple[int, dict[str, Any], Lines]] | None:
     """The catalog's entries that are mappings, as (number, entry, lines); None if unreadable."""
@@ -251,7 +251,7 @@ def _read_entries(
     return entries
 
 
-def _text(
+def entry_text(
     entry: dict[str, Any], key: str, label: str, lines: Lines, problems: FileProblems
 ) -> str | None:
     """An optional text value; a wrong type is reported and read as missing."""
@@ -283,7 +283,7 @@ def _aliases(
     return tuple(a.strip() for a in value)
 
 
-def _unknown_keys(
+def warn_unknown_keys(
     entry: dict[str, Any], known: tuple[str, ...], label: str, lines: Lines, problems: FileProblems
 ) -> None:
     for key in entry:
@@ -305,12 +305,12 @@ def _read_field(
             line=lines.line,
         )
         return None
-    name = _text(entry, "name", f"entry {number}", lines, problems)
+    name = entry_text(entry, "name", f"entry {number}", lines, problems)
     if name is None:
         return None
     label = f"field {quote(name)}"
-    _unknown_keys(entry, FIELD_KEYS, label, lines, problems)
-    slug = _text(entry, "slug", label, lines, problems)
+    warn_unknown_keys(entry, FIELD_KEYS, label, lines, problems)
+    slug = entry_text(entry, "slug", label, lines, problems)
     if slug is not None and not SLUG_PATTERN.match(slug):
         problems.error(
             f"{label}: 'slug' {quote(slug)} is not a slug (use lowercase letters, digits and "
@@ -331,9 +331,9 @@ def _read_field(
     return Field(
         name=name,
         slug=slug,
-        description=_text(entry, "description", label, lines, problems) or "",
+        description=entry_text(entry, "description", label, lines, problems) or "",
         aliases=_aliases(entry, label, lines, problems),
-        group=_text(entry, "group", label, lines, problems),
+        group=entry_text(entry, "group", label, lines, problems),
     )
 
 
@@ -359,8 +359,8 @@ def _read_question(
         return None
     question_id = raw_id.strip()
     label = f"question '{question_id}'"
-    _unknown_keys(entry, QUESTION_KEYS, label, lines, problems)
-    text = _text(entry, "text", label, lines, problems)
+    warn_unknown_keys(entry, QUESTION_KEYS, label, lines, problems)
+    text = entry_text(entry, "text", label, lines, problems)
     if text is None:
         if entry.get("text") is None or isinstance(entry.get("text"), str):
             problems.error(
@@ -378,12 +378,12 @@ def _read_question(
             line=lines.of("retired"),
         )
         retired = False
-    replaced_by = _text(entry, "replaced_by", label, lines, problems)
+    replaced_by = entry_text(entry, "replaced_by", label, lines, problems)
     return Question(
         id=question_id,
         text=text,
         aliases=_aliases(entry, label, lines, problems),
-        theme=_text(entry, "theme", label, lines, problems),
+        theme=entry_text(entry, "theme", label, lines, problems),
         retired=retired,
         replaced_by=replaced_by,
     )

@@ -1,18 +1,30 @@
-"""The command line: `python -m mkdocs_interviews check`, over the same core as the plugin."""
+"""The command line: `python -m mkdocs_interviews check | new | generate | coverage`.
+
+Every command reads the site's mkdocs.yml (the docs folder and the plugin's options) and
+works over the same core as the plugin.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .ask import AskConfigError, AskLink
+from .build import SiteSettings, make_renderer
 from .config import InterviewsConfig
-from .project import Options, read_project, read_sources
+from .coverage import coverage, render_csv, render_text
+from .generate import generate
+from .model import Question
+from .project import Options, Project, read_project, read_sources
+from .scaffold import scaffold, scaffold_path
+from .writeups import check_choices
 
 PLUGIN_NAME = "interviews"
 
@@ -25,8 +37,33 @@ class UsageError(Exception):
 class Site:
     """What the commands need from mkdocs.yml."""
 
+    config_file: Path
     docs_dir: Path
     options: Options
+    plugin: InterviewsConfig
+    site_name: str = "Interviews"
+    site_url: str | None = None
+    repo_url: str | None = None
+    directory_urls: bool = True
+
+    def read(self) -> Project:
+        return read_project(read_sources(self.docs_dir, self.options), self.options)
+
+    def settings(self) -> SiteSettings:
+        try:
+            ask = AskLink.from_config(self.plugin.ask_url, self.repo_url)
+        except AskConfigError as error:
+            raise UsageError(f"{self.config_file}: {error}") from error
+        templates = self.plugin.templates_dir
+        return SiteSettings(
+            site_name=self.site_name,
+            ask=ask,
+            site_url=self.site_url,
+            directory_urls=self.directory_urls,
+            answers_per_field=self.plugin.answers_per_field,
+            excerpt_words=self.plugin.excerpt_words,
+            templates_dir=Path(templates) if templates else None,
+        )
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -47,10 +84,10 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
 
 def load_site(config_file: Path) -> Site:
-    """The docs folder and the `interviews` plugin's options from an mkdocs.yml.
+    """The docs folder, the site's settings and the plugin's options from an mkdocs.yml.
 
-    The file is read as YAML rather than through MkDocs, so that checking content needs no
-    theme or other plugin installed, and works for builders that read mkdocs.yml too.
+    The file is read as YAML rather than through MkDocs, so that the commands need no theme
+    or other plugin installed, and work for builders that read mkdocs.yml too.
     """
     try:
         text = config_file.read_text(encoding="utf-8-sig")
@@ -89,12 +126,24 @@ def load_site(config_file: Path) -> Site:
         key, problem = failed[0]
         raise UsageError(f"{config_file}: plugin '{PLUGIN_NAME}', option '{key}': {problem}")
     docs_dir = config.get("docs_dir", "docs")
-    return Site(config_file.parent / str(docs_dir), plugin_config.options())
+    return Site(
+        config_file=config_file,
+        docs_dir=config_file.parent / str(docs_dir),
+        options=plugin_config.options(),
+        plugin=plugin_config,
+        site_name=str(config.get("site_name") or "Interviews"),
+        site_url=str(config["site_url"]) if config.get("site_url") else None,
+        repo_url=str(config["repo_url"]) if config.get("repo_url") else None,
+        directory_urls=bool(config.get("use_directory_urls", True)),
+    )
+
+
+# -- check --------------------------------------------------------------------------------
 
 
 def check(site: Site, output_format: str) -> int:
     """Validate all content; print every problem; 1 when there are problems, else 0."""
-    project = read_project(read_sources(site.docs_dir, site.options), site.options)
+    project = site.read()
     problems = project.problems
     if output_format == "json":
         print(json.dumps([problem.to_dict() for problem in problems], indent=2, ensure_ascii=False))
@@ -118,25 +167,221 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+# -- new ----------------------------------------------------------------------------------
+
+
+def new(site: Site, args: argparse.Namespace, ask: Callable[[str], str] | None) -> int:
+    """Scaffold a write-up from the flags, asking for what is missing when `ask` is given."""
+    project = site.read()
+    catalog_problems = [p for p in project.problems if p.file in site.options.fields_file]
+    catalog_problems += [p for p in project.problems if p.file in site.options.questions_file]
+    if not project.fields.loaded or not project.questions.loaded:
+        for problem in catalog_problems:
+            print(problem, file=sys.stderr)
+        return 1
+    values = {
+        "field": _split(args.field) or None,
+        "role": args.role,
+        "title": args.title,
+        "questions": _split(args.questions),
+        "theme": args.theme,
+        "date": args.date,
+    }
+    missing = [k for k in ("field", "role", "title") if not values[k]]
+    if not values["questions"] and not values["theme"]:
+        missing.append("questions")
+    if missing and ask is None:
+        flags = ", ".join(f"--{name}" for name in missing)
+        print(f"error: missing {flags} (or run 'new' in a terminal to be asked)", file=sys.stderr)
+        return 2
+    today = datetime.date.today()
+    interviews_dir = site.options.interviews_dir
+    while True:
+        date = _date(values["date"], today)
+        if date is None:
+            print(
+                f"error: --date {values['date']!r} is not a date like 2025-04-02", file=sys.stderr
+            )
+            if ask is None:
+                return 2
+            values["date"] = ask(f"Date [{today.isoformat()}]: ") or today.isoformat()
+            continue
+        for key, prompt in (
+            ("field", _field_prompt(project)),
+            ("role", "Role (the interviewee's job, e.g. Managing editor, city magazine): "),
+            ("title", "Title (a headline for the interview): "),
+        ):
+            while not values[key] and ask is not None:
+                answer = ask(prompt).strip()
+                values[key] = _split([answer]) if key == "field" else answer
+        if not values["questions"] and not values["theme"] and ask is not None:
+            answer = ask(_questions_prompt(project)).strip()
+            if _theme(project, answer) is not None:
+                values["theme"] = answer
+            else:
+                values["questions"] = _split([answer])
+        question_ids: list[str] = list(values["questions"])
+        if values["theme"]:
+            themed = _theme(project, str(values["theme"]))
+            if themed is None:
+                themes = sorted({q.theme for q in project.questions.questions if q.theme})
+                print(
+                    f"error: --theme {values['theme']!r} is not a theme of "
+                    f"{site.options.questions_file} (the themes: {'; '.join(themes)})",
+                    file=sys.stderr,
+                )
+                if ask is None:
+                    return 2
+                values["theme"] = None
+                continue
+            question_ids += [q.id for q in themed if q.id not in question_ids]
+        path = scaffold_path(interviews_dir, date, str(values["title"]), str(values["role"]))
+        chosen = list(values["field"] or [])
+        fields, questions, problems = check_choices(
+            path,
+            chosen[0] if len(chosen) == 1 else chosen,
+            question_ids,
+            project.fields,
+            project.questions,
+        )
+        if problems:
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if ask is None:
+                return 1
+            if fields is None:
+                values["field"] = None
+            if questions is None or any(p.key == "questions" for p in problems):
+                values["questions"], values["theme"] = [], None
+            continue
+        assert fields is not None and questions is not None
+        break
+    made = scaffold(
+        interviews_dir=interviews_dir,
+        title=str(values["title"]),
+        fields=fields,
+        role=str(values["role"]),
+        date=date,
+        questions=questions,
+    )
+    target = site.docs_dir / made.path
+    if target.exists():
+        print(
+            f"error: {made.path}: already exists (edit that file, or give another --title)",
+            file=sys.stderr,
+        )
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(made.text, encoding="utf-8")
+    print(target)
+    return 0
+
+
+def _split(values: Sequence[str] | None) -> list[str]:
+    """Question ids given as `--questions a,b --questions c`."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _date(value: str | None, today: datetime.date) -> datetime.date | None:
+    if not value:
+        return today
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def _theme(project: Project, name: str) -> list[Question] | None:
+    wanted = " ".join(name.casefold().split())
+    found = [
+        q
+        for q in project.questions.questions
+        if not q.retired and q.theme and " ".join(q.theme.casefold().split()) == wanted
+    ]
+    return found or None
+
+
+def _field_prompt(project: Project) -> str:
+    names = ", ".join(f.name for f in project.fields.fields)
+    return f"Field ({names}): "
+
+
+def _questions_prompt(project: Project) -> str:
+    themes = list(dict.fromkeys(q.theme for q in project.questions.questions if q.theme))
+    return (
+        "Questions (ids separated by commas, like getting-started, typical-day; or a theme: "
+        f"{'; '.join(themes)}): "
+    )
+
+
+# -- generate, coverage -------------------------------------------------------------------
+
+
+def generate_command(site: Site, out_dir: Path) -> int:
+    """Write the built docs folder for builders that run no plugins."""
+    project = site.read()
+    for problem in project.problems:
+        print(problem, file=sys.stderr)
+    settings = site.settings()
+    renderer = make_renderer(project, settings)
+    result = generate(
+        site.docs_dir,
+        out_dir,
+        project=project,
+        renderer=renderer,
+        settings=settings,
+        options=site.options,
+    )
+    for path in result.kept:
+        print(f"{path}: a file of the site is used instead of the generated one", file=sys.stderr)
+    print(f"Wrote {_plural(len(result.written), 'file')} to {out_dir}.")
+    print(
+        f"Add {out_dir} to .gitignore: it is made anew on each run. To build it without the "
+        f"plugin, use docs_dir: {out_dir}, no '{PLUGIN_NAME}' plugin, markdown_extensions "
+        "attr_list and md_in_html, and extra_css: [assets/stylesheets/interviews.css]."
+    )
+    if out_dir.resolve().is_relative_to(site.docs_dir.resolve()):
+        print(
+            f"{out_dir} is inside docs_dir: add it to exclude_docs too, or the plugin's own "
+            "build will publish it a second time.",
+        )
+    if not site.site_url:
+        print(f"{site.config_file}: no site_url, so no feeds were made.", file=sys.stderr)
+    return 1 if project.problems else 0
+
+
+def coverage_command(site: Site, output_format: str) -> int:
+    """Print the field x question matrix and the readers' questions still waiting."""
+    project = site.read()
+    matrix = coverage(make_renderer(project, site.settings()).index)
+    print(render_csv(matrix) if output_format == "csv" else render_text(matrix), end="")
+    return 0
+
+
+# -- the parser ---------------------------------------------------------------------------
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
         prog="python -m mkdocs_interviews",
         description="Tools for informational-interview sites built with the 'interviews' "
         "MkDocs plugin.",
     )
-    parser.add_argument(
-        "-f",
-        "--config",
-        type=Path,
-        default=Path("mkdocs.yml"),
-        help="the site's configuration (default: mkdocs.yml in the current folder)",
+    config_help = "the site's configuration (default: mkdocs.yml in the current folder)"
+    main_parser.add_argument(
+        "-f", "--config", type=Path, default=Path("mkdocs.yml"), help=config_help
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check_parser = commands.add_parser(
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("-f", "--config", type=Path, default=argparse.SUPPRESS, help=config_help)
+        return sub
+
+    check_parser = command(
         "check",
-        help="check every write-up and catalog without building; exit 1 on any problem",
-        description="Check every write-up and catalog without building the site. Prints every "
-        "problem, file first; exits 1 when there is any, 0 otherwise.",
+        "Check every write-up and catalog without building the site; print every problem, "
+        "file first; exit 1 when there is any.",
     )
     check_parser.add_argument(
         "--format",
@@ -145,13 +390,56 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="text (one problem a line) or json (a list of objects: file, line, key, message, "
         "severity)",
     )
-    check_parser.add_argument(
-        "-f", "--config", type=Path, default=argparse.SUPPRESS, help="as above"
+    new_parser = command(
+        "new",
+        "Scaffold a write-up: front matter and a '##' heading per question, in the catalog's "
+        "wording; asks for what the flags leave out when run in a terminal.",
     )
-    args = parser.parse_args(argv)
+    new_parser.add_argument(
+        "--field",
+        action="append",
+        help="a field name, slug or alias from the catalog (repeat for more; the first is "
+        "the primary field)",
+    )
+    new_parser.add_argument("--role", help="the interviewee's job")
+    new_parser.add_argument("--title", help="a headline for the interview")
+    new_parser.add_argument(
+        "--questions",
+        action="append",
+        help="question ids, separated by commas (repeatable)",
+    )
+    new_parser.add_argument("--theme", help="every question of a theme of the catalog")
+    new_parser.add_argument("--date", help="the interview's date, YYYY-MM-DD (default: today)")
+    generate_parser = command(
+        "generate",
+        "Write the site's docs folder as the plugin builds it (write-ups decorated, generated "
+        "pages, stylesheet, data, feeds), for builders that run no MkDocs plugins.",
+    )
+    generate_parser.add_argument("dir", type=Path, help="the folder to write (emptied first)")
+    coverage_parser = command(
+        "coverage",
+        "Show which field has answered which question (fields with the most gaps first), and "
+        "the readers' questions still waiting.",
+    )
+    coverage_parser.add_argument("--format", choices=("text", "csv"), default="text")
+    return main_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     try:
         site = load_site(args.config)
-        return check(site, args.format)
+        if args.command == "check":
+            return check(site, args.format)
+        if args.command == "new":
+            ask = input if sys.stdin.isatty() else None
+            return new(site, args, ask)
+        if args.command == "generate":
+            return generate_command(site, args.dir)
+        return coverage_command(site, args.format)
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except (KeyboardInterrupt, EOFError):
+        print("", file=sys.stderr)
+        return 130

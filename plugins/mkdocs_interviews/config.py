@@ -33,6 +33,9 @@ class InterviewsConfig(Config):
     questions_file = c.Type(str, default="questions.yml")
     """The catalog of canonical questions (a YAML list); read by the plugin, not published."""
 
+    asks_file = c.Type(str, default="asks.yml")
+    """Readers' questions waiting for an answer (a YAML list, optional); not published."""
+
     ask_url = c.Optional(c.Type(str))
     """Where readers send a question: a URL with `{field}` and `{question}` placeholders,
     filled URL-encoded. Left out, the repository's issue form (`repo_url` +
@@ -54,4 +57,5 @@ class InterviewsConfig(Config):
             interviews_dir=self.interviews_dir.strip("/"),
             fields_file=self.fields_file.strip("/"),
             questions_file=self.questions_file.strip("/"),
+            asks_file=self.asks_file.strip("/"),
         )

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .asks import Ask
 from .catalogs import fold
 from .model import Answer, Field, Question, WriteUp, slugify
 
@@ -41,6 +42,12 @@ class Index:
     _by_pair: dict[tuple[str, str], list[Answered]] = field(default_factory=dict, repr=False)
     _by_slug: dict[str, WriteUp] = field(default_factory=dict, repr=False)
     _introduced: dict[str, list[WriteUp]] = field(default_factory=dict, repr=False)
+    asks: tuple[Ask, ...] = ()
+    """Readers' questions, newest first."""
+    _asks_by_field: dict[str, list[Ask]] = field(default_factory=dict, repr=False)
+    _asks_by_writeup: dict[str, list[Ask]] = field(default_factory=dict, repr=False)
+    _asks_by_pair: dict[tuple[str, str], list[Ask]] = field(default_factory=dict, repr=False)
+    _merged: dict[str, list[Ask]] = field(default_factory=dict, repr=False)
 
     def writeups_in(self, item: Field) -> list[WriteUp]:
         """The write-ups of a field (primary or not), newest first."""
@@ -76,6 +83,76 @@ class Index:
         """The published write-ups this one's interviewee introduced, oldest first."""
         return self._introduced.get(writeup.slug, [])
 
+    def network(self) -> list[tuple[WriteUp, list[tuple[WriteUp, int]]]]:
+        """The referral chains: for each first interview of a chain (oldest first), every
+        interview it led to, depth first, with its depth (the first is at depth 0).
+
+        Each interview appears once. Interviews that neither introduced anyone nor were
+        introduced are left out (see `unconnected`).
+        """
+        chains = []
+        for root in reversed(self.writeups):
+            if self.introduced_by(root) is not None or not self.introduced_next(root):
+                continue
+            members: list[tuple[WriteUp, int]] = []
+            stack = [(root, 0)]
+            while stack:
+                writeup, depth = stack.pop()
+                members.append((writeup, depth))
+                stack.extend(
+                    (child, depth + 1) for child in reversed(self.introduced_next(writeup))
+                )
+            chains.append((root, members))
+        return chains
+
+    def unconnected(self) -> list[WriteUp]:
+        """Published interviews outside any referral chain, newest first."""
+        return [
+            w
+            for w in self.writeups
+            if self.introduced_by(w) is None and not self.introduced_next(w)
+        ]
+
+    def chain_root(self, writeup: WriteUp) -> WriteUp:
+        """The first interview of the chain a write-up belongs to (itself, if it starts one)."""
+        seen = {writeup.slug}
+        while (parent := self.introduced_by(writeup)) is not None and parent.slug not in seen:
+            seen.add(parent.slug)
+            writeup = parent
+        return writeup
+
+    def waiting_in(self, item: Field) -> list[Ask]:
+        """Readers' questions for a field still waiting for an answer, newest first."""
+        return [a for a in self._asks_by_field.get(item.slug, []) if a.waiting]
+
+    def answered_in_field(self, item: Field) -> list[Ask]:
+        """Readers' questions for a field answered by a published interview, newest first."""
+        return [
+            a
+            for a in self._asks_by_field.get(item.slug, [])
+            if a.status == "answered" and self.answering(a) is not None
+        ]
+
+    def asks_in(self, item: Field) -> list[Ask]:
+        """Every reader's question for a field that is not merged into another, newest first."""
+        return [a for a in self._asks_by_field.get(item.slug, []) if a.merged_into is None]
+
+    def answering(self, ask: Ask) -> WriteUp | None:
+        """The published interview that answers a reader's question."""
+        return None if ask.answered_in is None else self._by_slug.get(ask.answered_in)
+
+    def asks_answered_by(self, writeup: WriteUp) -> list[Ask]:
+        """The readers' questions an interview answers."""
+        return self._asks_by_writeup.get(writeup.slug, [])
+
+    def waiting_for(self, question: Question, item: Field) -> list[Ask]:
+        """Readers' questions matching a catalog question in a field, still waiting."""
+        return self._asks_by_pair.get((question.id, item.slug), [])
+
+    def merged_into(self, ask: Ask) -> list[Ask]:
+        """The readers' questions merged into this one, oldest first."""
+        return self._merged.get(ask.id, [])
+
     @property
     def groups(self) -> list[tuple[str | None, list[Field]]]:
         """The fields by group, groups in catalog order, fields without a group last."""
@@ -90,9 +167,13 @@ class Index:
 
 
 def build_index(
-    fields: Iterable[Field], questions: Iterable[Question], writeups: Iterable[WriteUp]
+    fields: Iterable[Field],
+    questions: Iterable[Question],
+    writeups: Iterable[WriteUp],
+    asks: Iterable[Ask] = (),
 ) -> Index:
-    """Index the published write-ups (drafts are left out) against the catalogs."""
+    """Index the published write-ups (drafts are left out) and readers' questions against the
+    catalogs."""
     fields = list(fields)
     group_names = tuple(dict.fromkeys(f.group for f in fields if f.group is not None))
     # By name as readers spell it: accents and punctuation don't move a field.
@@ -116,6 +197,20 @@ def build_index(
     for writeup in reversed(published):
         if writeup.referred_by in by_slug:
             introduced[writeup.referred_by].append(writeup)
+    asks_newest = sorted(asks, key=lambda a: (-a.asked.toordinal(), a.id))
+    asks_by_field: dict[str, list[Ask]] = defaultdict(list)
+    asks_by_writeup: dict[str, list[Ask]] = defaultdict(list)
+    asks_by_pair: dict[tuple[str, str], list[Ask]] = defaultdict(list)
+    merged: dict[str, list[Ask]] = defaultdict(list)
+    for ask in asks_newest:
+        asks_by_field[ask.field.slug].append(ask)
+        if ask.answered_in in by_slug and ask.status == "answered":
+            asks_by_writeup[ask.answered_in].append(ask)
+        if ask.waiting and ask.matches is not None:
+            asks_by_pair[(ask.matches.id, ask.field.slug)].append(ask)
+    for ask in reversed(asks_newest):
+        if ask.merged_into is not None:
+            merged[ask.merged_into].append(ask)
     return Index(
         fields=tuple(fields_by_name),
         questions=tuple(questions),
@@ -126,6 +221,11 @@ def build_index(
         _by_pair=dict(by_pair),
         _by_slug=by_slug,
         _introduced=dict(introduced),
+        asks=tuple(asks_newest),
+        _asks_by_field=dict(asks_by_field),
+        _asks_by_writeup=dict(asks_by_writeup),
+        _asks_by_pair=dict(asks_by_pair),
+        _merged=dict(merged),
     )
 
 

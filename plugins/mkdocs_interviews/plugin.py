@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import logging
-from importlib.resources import files as package_files
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,13 +14,13 @@ from mkdocs.structure.pages import Page
 
 from . import urls
 from .ask import AskConfigError, AskLink
+from .build import SiteSettings, make_renderer, site_outputs
 from .config import InterviewsConfig
-from .index import build_index
 from .metadata import FeedLink, Head, article, open_graph, script_json
 from .model import Field
 from .opendata import absolute
-from .outputs import data_files, feed_files, feed_url
-from .pages import PageOptions, Renderer
+from .outputs import feed_url
+from .pages import Renderer
 from .project import Project, read_project
 from .writeups import Document
 
@@ -78,7 +77,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.project = project = read_project(sources, options)
         for problem in project.problems:
             log.warning(str(problem))
-        for path in (options.fields_file, options.questions_file):
+        for path in (options.fields_file, options.questions_file, options.asks_file):
             catalog = files.get_file_from_path(path)
             if catalog is not None:
                 # The catalogs are data for the plugin, not files of the site.
@@ -92,45 +91,33 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             file.inclusion = InclusionLevel.DRAFT if doc.draft else InclusionLevel.NOT_IN_NAV
             if doc.draft:
                 log.info(f"{doc.path}: a draft, shown by 'mkdocs serve', left out of builds")
-        self.renderer = renderer = self._renderer(project, config)
-        self.generated = set()
-        for page in renderer.pages():
-            self._add(files, config, page.path, page.markdown)
+        settings = self._settings(config)
+        self.renderer = renderer = make_renderer(project, settings)
         self.field_pages = {urls.field_path(f): f for f in renderer.index.fields}
-        stylesheet = package_files("mkdocs_interviews") / "assets" / "interviews.css"
-        self._add(files, config, urls.STYLESHEET, stylesheet.read_text(encoding="utf-8"))
-        directory_urls = config.use_directory_urls
-        for output in data_files(renderer.index, base=self.site_url, directory_urls=directory_urls):
+        self.generated = set()
+        for output in site_outputs(renderer, settings):
             self._add(files, config, output.path, output.content)
         if self.site_url is None:
             log.warning(
                 f"{Path(config.config_file_path).name}: the feeds need 'site_url' (their links "
                 "must be absolute): set it to the site's address; until then no feed is made"
             )
-        else:
-            for output in feed_files(
-                renderer.index,
-                base=self.site_url,
-                site_name=config.site_name,
-                directory_urls=directory_urls,
-            ):
-                self._add(files, config, output.path, output.content)
         return files
 
-    def _renderer(self, project: Project, config: MkDocsConfig) -> Renderer:
+    def _settings(self, config: MkDocsConfig) -> SiteSettings:
         assert self.ask is not None
-        index = build_index(project.fields.fields, project.questions.questions, project.writeups)
         templates = self.config.templates_dir
-        options = PageOptions(
+        return SiteSettings(
+            site_name=config.site_name,
+            ask=self.ask,
+            site_url=self.site_url,
+            directory_urls=config.use_directory_urls,
             answers_per_field=self.config.answers_per_field,
             excerpt_words=self.config.excerpt_words,
-            directory_urls=config.use_directory_urls,
             templates_dir=Path(templates) if templates else None,
-            feeds=self.site_url is not None,
         )
-        return Renderer(index, self.ask, options)
 
-    def _add(self, files: Files, config: MkDocsConfig, path: str, content: str | bytes) -> None:
+    def _add(self, files: Files, config: MkDocsConfig, path: str, content: bytes) -> None:
         if files.get_file_from_path(path) is not None:
             kind = "page" if path.endswith(".md") else "file"
             log.info(f"{path}: a {kind} of the site is used instead of the generated one")

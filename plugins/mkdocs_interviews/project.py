@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .asks import AskCatalog, read_asks
 from .catalogs import FieldCatalog, QuestionCatalog, read_fields, read_questions
 from .model import WriteUp
 from .problems import FileProblems, Problem
@@ -21,6 +22,7 @@ class Options:
     interviews_dir: str = "interviews"
     fields_file: str = "fields.yml"
     questions_file: str = "questions.yml"
+    asks_file: str = "asks.yml"
 
     def is_writeup(self, path: str) -> bool:
         """Whether a file of the docs folder is a write-up (or would be, were it valid)."""
@@ -32,7 +34,8 @@ class Options:
         )
 
     def is_catalog(self, path: str) -> bool:
-        return path in (self.fields_file, self.questions_file)
+        """Whether a file of the docs folder is data for the plugin (not a page of the site)."""
+        return path in (self.fields_file, self.questions_file, self.asks_file)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Project:
 
     fields: FieldCatalog
     questions: QuestionCatalog
+    asks: AskCatalog
     documents: tuple[Document, ...]
     """Every file of the write-ups' folder, in path order, whether or not it is valid."""
     problems: tuple[Problem, ...]
@@ -70,19 +74,37 @@ def read_project(sources: Mapping[str, bytes], options: Options | None = None) -
     questions, question_problems = read_questions(
         options.questions_file, sources.get(options.questions_file)
     )
+    asks, ask_problems = read_asks(
+        options.asks_file, sources.get(options.asks_file), fields, questions
+    )
     documents = [
         read_writeup(path, sources[path], fields, questions)
         for path in sorted(sources)
         if options.is_writeup(path)
     ]
     link_problems = _check_links(documents)
+    _check_answers(asks, documents, ask_problems)
     problems: list[Problem] = []
-    for catalog_problems in (field_problems, question_problems):
+    for catalog_problems in (field_problems, question_problems, ask_problems):
         problems.extend(sorted(catalog_problems.items, key=lambda p: p.line or 0))
     for doc in documents:
         mine = [*doc.problems, *link_problems.get(doc.path, [])]
         problems.extend(sorted(mine, key=lambda p: p.line or 0))
-    return Project(fields, questions, tuple(documents), tuple(problems))
+    return Project(fields, questions, asks, tuple(documents), tuple(problems))
+
+
+def _check_answers(asks: AskCatalog, documents: list[Document], problems: FileProblems) -> None:
+    """Each ask's `answered_in` must name a write-up."""
+    slugs = {doc.slug for doc in documents}
+    for ask in asks.asks:
+        if ask.answered_in is not None and ask.answered_in not in slugs:
+            problems.error(
+                f"ask '{ask.id}': 'answered_in' names '{ask.answered_in}', which is not a "
+                f"write-up{did_you_mean(ask.answered_in, slugs)} (use the file name of the "
+                "write-up, without '.md')",
+                key="answered_in",
+                line=ask.line,
+            )
 
 
 def _check_links(documents: list[Document]) -> dict[str, list[Problem]]:
@@ -153,7 +175,7 @@ def read_sources(docs_dir: Path, options: Options | None = None) -> dict[str, by
     """The catalogs and write-ups of a docs folder on disk, by path relative to it."""
     options = options or Options()
     sources: dict[str, bytes] = {}
-    for name in (options.fields_file, options.questions_file):
+    for name in (options.fields_file, options.questions_file, options.asks_file):
         path = docs_dir / name
         if path.is_file():
             sources[name] = path.read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from collections.abc import Callable, Iterable
 
@@ -56,3 +57,17 @@ def did_you_mean(
     """' (did you mean 'x'?)' when a choice is close to `word`, else ''."""
     match = closest(word, choices, normalize)
     return f" (did you mean '{match}'?)" if match else ""
+
+
+def as_date(value: object) -> datetime.date | None:
+    """A YAML date, or an ISO date (or date and time) written as text; None otherwise."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            return None
+    return None

@@ -14,7 +14,7 @@ from .catalogs import FieldCatalog, QuestionCatalog
 from .model import SLUG_PATTERN, Answer, Field, Question, WriteUp, slugify
 from .problems import FileProblems, Problem
 from .sections import Heading, scan_headings, section
-from .text import closest, decode
+from .text import as_date, closest, decode
 from .yamlfile import Lines, YamlError, describe, load_yaml, quote
 
 EXAMPLES = {
@@ -70,6 +70,17 @@ class _FrontMatterHandler(YAMLHandler):
 
 
 _HANDLER = _FrontMatterHandler()
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """A write-up's front matter and body, split as MkDocs splits them.
+
+    Raises ValueError when the text has no front matter or it is never closed.
+    """
+    if not _HANDLER.detect(text):
+        raise ValueError("no front matter")
+    front, body = _HANDLER.split(text)
+    return front, body
 
 
 @dataclass(frozen=True)
@@ -342,15 +353,9 @@ def _read_date(reader: _Reader) -> datetime.date | None:
     value = reader.required("date")
     if value is None:
         return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.datetime.fromisoformat(value.strip()).date()
-        except ValueError:
-            pass
+    date = as_date(value)
+    if date is not None:
+        return date
     reader.problems.error(
         f"'date' must be a date like 2025-04-02, not {describe(value)}",
         key="date",
@@ -487,3 +492,23 @@ def question_of(heading: Heading, questions: QuestionCatalog) -> Question | None
         if question is not None:
             return question
     return questions.find_wording(heading.text)
+
+
+def check_choices(
+    path: str,
+    field_value: object,
+    questions_value: object,
+    fields: FieldCatalog,
+    questions: QuestionCatalog,
+) -> tuple[list[Field] | None, list[Question] | None, list[Problem]]:
+    """Check a field and a list of questions as `check` checks a write-up's front matter.
+
+    For tools that make write-ups (`new`): the same messages, naming the file to be written,
+    without line numbers.
+    """
+    problems = FileProblems(path)
+    reader = _Reader({"field": field_value, "questions": questions_value}, Lines(0), problems)
+    chosen_fields = _read_fields(reader, fields)
+    chosen_questions = _read_questions(reader, questions)
+    found = [Problem(p.file, p.message, p.key, None, p.severity) for p in problems.items]
+    return chosen_fields, chosen_questions, found

@@ -1,0 +1,69 @@
+"""A new write-up, scaffolded: valid front matter and one `##` heading per question."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .model import Field, Question, slugify
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """What `new` writes: the file's path (relative to the docs folder) and its text."""
+
+    path: str
+    text: str
+
+
+def scaffold_path(interviews_dir: str, date: datetime.date, title: str, role: str) -> str:
+    """`<interviews_dir>/<date>-<slug of the title>.md` (the role's slug if the title has none)."""
+    slug = slugify(title) or slugify(role) or "interview"
+    return f"{interviews_dir}/{date.isoformat()}-{slug}.md"
+
+
+def scaffold(
+    *,
+    interviews_dir: str,
+    title: str,
+    fields: list[Field],
+    role: str,
+    date: datetime.date,
+    questions: list[Question],
+) -> Scaffold:
+    """A write-up ready to be filled in: the answers are left empty for the author."""
+    field_value: Any = fields[0].name if len(fields) == 1 else [f.name for f in fields]
+    meta = [
+        ("title", title),
+        ("field", field_value),
+        ("role", role),
+        ("date", date),
+        ("questions", [q.id for q in questions]),
+    ]
+    lines = ["---"]
+    lines += [_yaml_line(key, value) for key, value in meta]
+    lines += [
+        "# summary: One sentence for listings.",
+        "# interviewee: Their name, or anonymous",
+        "# referred_by: <the slug of the write-up whose interviewee introduced them>",
+        "---",
+        "",
+        "<!-- Introduce the conversation: who they are, how you met, why you asked. -->",
+        "",
+    ]
+    for question in questions:
+        lines += [f"## {question.text}", "", ""]
+    path = scaffold_path(interviews_dir, date, title, role)
+    return Scaffold(path, "\n".join(lines).rstrip("\n") + "\n")
+
+
+def _yaml_line(key: str, value: Any) -> str:
+    # One key at a time, so lists stay on one line and strings get quotes only when needed.
+    if isinstance(value, list):
+        flow = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+        return f"{key}: {flow.strip()}"
+    text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, width=10_000)
+    return text.rstrip("\n")
