@@ -1,0 +1,280 @@
+"""The authors' commands: new, generate and coverage, over the same core as the plugin."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import select
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, Site, run, writeup
+
+# -- new ----------------------------------------------------------------------------------
+
+
+def new(site: Site, *args: str) -> subprocess.CompletedProcess[str]:
+    return run(["-m", "mkdocs_interviews", "new", *args], cwd=site.root)
+
+
+def test_new_scaffolds_a_writeup_that_passes_check_once_answered(make_site) -> None:
+    site = make_site()
+    result = new(
+        site,
+        "--field", "publishing",
+        "--role", "Senior editor: trade books",
+        "--title", "A day at the press",
+        "--questions", "typical-day,getting-started",
+        "--questions", "What skills matter most?",
+        "--date", "2026-03-04",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    path = site.docs / "interviews" / "2026-03-04-a-day-at-the-press.md"
+    assert result.stdout.strip() == str(Path("content/interviews/2026-03-04-a-day-at-the-press.md"))
+    text = path.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front == {
+        "title": "A day at the press",
+        "field": "Book publishing",
+        "role": "Senior editor: trade books",
+        "date": __import__("datetime").date(2026, 3, 4),
+        "questions": ["typical-day", "getting-started", "skills"],
+    }
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## What does a typical day look like?",
+        "## How did you get started in this field?",
+        "## What skills matter most in your work?",
+    ]
+    # Empty answers are what is left to do; filled in, the write-up passes.
+    assert site.check().returncode == 1
+    for heading in headings:
+        text = text.replace(heading + "\n", heading + "\n\nAn answer.\n")
+    path.write_text(text, encoding="utf-8")
+    assert site.check().returncode == 0
+
+
+def test_new_with_a_theme_and_today(make_site) -> None:
+    site = make_site()
+    result = new(site, "--field", "Music production", "--role", "Producer", "--title", "Mixes",
+                 "--theme", "the work itself")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    today = __import__("datetime").date.today().isoformat()
+    text = (site.docs / "interviews" / f"{today}-mixes.md").read_text(encoding="utf-8")
+    assert "questions: [typical-day]" in text
+
+
+def test_new_reports_bad_choices_like_check(make_site) -> None:
+    site = make_site()
+    result = new(site, "--field", "Publshing", "--role", "Editor", "--title", "T",
+                 "--questions", "typcal-day", "--date", "2026-01-02")  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "interviews/2026-01-02-t.md: field 'Publshing' is not in fields.yml (did you mean "
+        "'Publishing'?)",
+        "interviews/2026-01-02-t.md: question 'typcal-day' is not in questions.yml (did you "
+        "mean 'typical-day'?)",
+    ]
+    assert not (site.docs / "interviews").exists()
+
+
+def test_new_refuses_to_overwrite(make_site) -> None:
+    site = make_site({"interviews/2026-01-02-t.md": "mine\n"})
+    result = new(site, "--field", "Publishing", "--role", "Editor", "--title", "T",
+                 "--questions", "typical-day", "--date", "2026-01-02")  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "error: interviews/2026-01-02-t.md: already exists (edit that file, or give another "
+        "--title)"
+    )
+    assert (site.docs / "interviews" / "2026-01-02-t.md").read_text() == "mine\n"
+
+
+def test_new_without_a_terminal_names_the_missing_flags(make_site) -> None:
+    site = make_site()
+    result = new(site, "--title", "T")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "error: missing --field, --role, --questions (or run 'new' in a terminal to be asked)"
+    )
+
+
+def test_new_asks_in_a_terminal(make_site) -> None:
+    site = make_site()
+    controller, terminal = os.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs_interviews", "new", "--date", "2026-05-06"],
+        cwd=site.root,
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    os.close(terminal)
+    # Typed ahead, the answers wait in the terminal until each prompt reads its line.
+    answers = [
+        "Publshing",  # a typo: the same message as check, then the field is asked again
+        "Agent",
+        "Selling books",
+        "typical-day, who-else",
+        "Book publishing",
+    ]
+    os.write(controller, ("\n".join(answers) + "\n").encode())
+    seen = b""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 1)
+        if not ready:
+            if process.poll() is not None:
+                break
+            continue
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the child has closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(controller)
+    assert process.wait(timeout=10) == 0, seen.decode()
+    shown = seen.decode()
+    assert "Field (Book publishing, Music production, Radio & podcasting): " in shown
+    assert "field 'Publshing' is not in fields.yml (did you mean 'Publishing'?)" in shown
+    text = (site.docs / "interviews" / "2026-05-06-selling-books.md").read_text()
+    assert "field: Book publishing\nrole: Agent\n" in text
+    assert "## Who else should I talk to?" in text
+
+
+# -- generate -----------------------------------------------------------------------------
+
+
+def internal_links(site_dir: Path) -> dict[str, list[str]]:
+    """Every page of a built site and the links of its content, other than to other sites."""
+    pages = {}
+    for page in site_dir.rglob("*.html"):
+        relative = page.relative_to(site_dir).as_posix()
+        if relative == "404.html":
+            continue
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").article
+        links = {a["href"] for a in article.select("a[href]")} if article else set()
+        pages[relative] = sorted(link for link in links if not link.startswith(("http", "mailto")))
+    return pages
+
+
+def test_generate_makes_the_same_site_without_the_plugin(tmp_path: Path) -> None:
+    sample = tmp_path / "sample"
+    shutil.copytree(ROOT / "content", sample / "content")
+    shutil.copy(ROOT / "mkdocs.yml", sample / "mkdocs.yml")
+    with_plugin = run(["-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "a")], sample)
+    assert with_plugin.returncode == 0, with_plugin.stderr
+
+    generated = run(["-m", "mkdocs_interviews", "generate", "build/docs"], sample)
+    assert generated.returncode == 0, generated.stderr
+    assert "Add build/docs to .gitignore" in generated.stdout
+    # The same site for a builder without the plugin: the generated folder as docs_dir,
+    # no interviews plugin, and what the plugin would have switched on.
+    config = yaml.safe_load((sample / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = "build/docs"
+    config["plugins"] = [p for p in config["plugins"] if "interviews" not in p]
+    config["markdown_extensions"].append("md_in_html")
+    config["extra_css"] = [*config.get("extra_css", []), "assets/stylesheets/interviews.css"]
+    config = yaml.safe_dump(config, sort_keys=False)
+    (sample / "plain.yml").write_text(config, encoding="utf-8")
+    without = run(
+        ["-m", "mkdocs", "build", "--strict", "-f", "plain.yml", "-d", str(tmp_path / "b")], sample
+    )
+    assert without.returncode == 0, without.stderr
+
+    a, b = internal_links(tmp_path / "a"), internal_links(tmp_path / "b")
+    assert len(a) > 100
+    assert sorted(a) == sorted(b)
+    assert [page for page in a if a[page] != b[page]] == []
+    question = BeautifulSoup((tmp_path / "b" / "questions" / "typical-day" / "index.html")
+                             .read_text(encoding="utf-8"), "html.parser")  # fmt: skip
+    anchors = [a["href"] for a in question.select("article a[href*='#typical-day']")]
+    assert anchors, "answers link to their anchor"
+    slug, anchor = anchors[0].split("/#")
+    writeup = tmp_path / "b" / "questions" / "typical-day" / slug / "index.html"
+    assert f'id="{anchor}"' in writeup.resolve().read_text(encoding="utf-8")
+
+
+def test_generate_leaves_out_drafts_and_catalogs(make_site, tmp_path: Path) -> None:
+    site = make_site(
+        {
+            "interviews/done.md": writeup(),
+            "interviews/draft.md": writeup(extra="draft: true\n"),
+            "images/photo.png": b"\x89PNG",
+        }
+    )
+    result = run(["-m", "mkdocs_interviews", "generate", str(tmp_path / "out")], site.root)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    assert (out / "interviews" / "done.md").is_file()
+    assert not (out / "interviews" / "draft.md").exists()
+    assert not (out / "fields.yml").exists() and not (out / "questions.yml").exists()
+    assert (out / "images" / "photo.png").read_bytes() == b"\x89PNG"
+    assert (out / "fields" / "book-publishing" / "index.md").is_file()
+    assert (out / "feed.xml").is_file()
+    assert (out / "api" / "interviews.json").is_file()
+
+
+# -- coverage -----------------------------------------------------------------------------
+
+ASKS = """\
+- id: radio-day
+  question: What does a radio producer do all day?
+  field: Radio & podcasting
+  asked: 2025-05-01
+  matches: typical-day
+- id: music-pay
+  question: Can you live from mixing?
+  field: Music production
+  asked: 2025-05-02
+  status: with-network
+"""
+
+
+def test_coverage_in_the_terminal(make_site) -> None:
+    site = make_site({"interviews/editor.md": writeup(), "asks.yml": ASKS})
+    result = run(["-m", "mkdocs_interviews", "coverage"], site.root)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Field", "1", "2", "3", "4", "gaps"]
+    # Fields with the most gaps first; a gap readers are asking about is marked.
+    assert lines[1].split() == ["Music", "production", "·", "·", "·", "·", "4"]
+    assert lines[2].split() == ["Radio", "&", "podcasting", "·", "?", "·", "·", "4"]
+    assert lines[3].split() == ["Book", "publishing", "1", "1", "·", "·", "2"]
+    assert "  2  typical-day: What does a typical day look like?" in lines
+    assert (
+        "  Radio & podcasting: What does a radio producer do all day? (open, asked 2025-05-01, "
+        "typical-day) [radio-day]"
+    ) in lines
+    assert (
+        "  Music production: Can you live from mixing? (with-network, asked 2025-05-02) [music-pay]"
+    ) in lines
+
+
+def test_coverage_as_csv(make_site) -> None:
+    site = make_site({"interviews/editor.md": writeup(), "asks.yml": ASKS})
+    result = run(["-m", "mkdocs_interviews", "coverage", "--format", "csv"], site.root)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    book = next(row for row in rows if row["slug"] == "book-publishing")
+    assert book == {
+        "field": "Book publishing",
+        "slug": "book-publishing",
+        "getting-started": "1",
+        "typical-day": "1",
+        "skills": "0",
+        "who-else": "0",
+        "gaps": "2",
+        "open_asks": "0",
+    }
+    assert [row["open_asks"] for row in rows] == ["1", "1", "0"]
