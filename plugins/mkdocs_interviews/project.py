@@ -143,11 +143,13 @@ def _check_links(documents: list[Document]) -> dict[str, list[Problem]]:
             referrers[doc.slug] = target
     for slug, cycle in _cycles(referrers):
         doc = by_slug[slug]
-        chain = " -> ".join([*cycle, cycle[0]])
+        line = doc.lines.of("referred_by")
+        chain = " -> ".join(by_slug[member].path for member in [*cycle, cycle[0]])
         report(doc).error(
             f"'referred_by' goes round in a circle: {chain} (one of them must name someone "
             "else, or no one)",
             key="referred_by",
+            line=line,
         )
     return {path: found.items for path, found in problems.items()}
 
