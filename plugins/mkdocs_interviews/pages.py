@@ -111,6 +111,12 @@ class Renderer:
         yield self._page(
             urls.ASK, "ask.md.j2", "Ask a question", "Send in your question for a field."
         )
+        yield self._page(
+            urls.NETWORK,
+            "network.md.j2",
+            "Who introduced whom",
+            "The chains of introductions between the people interviewed.",
+        )
 
     def _page(
         self,

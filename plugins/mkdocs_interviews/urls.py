@@ -22,6 +22,7 @@ QUESTIONS = "questions/index.md"
 QUESTION = "questions/{question}/index.md"
 QUESTION_FIELD = "questions/{question}/{field}/index.md"
 ASK = "ask/index.md"
+NETWORK = "network/index.md"
 FEED = "feed.xml"
 FIELD_FEED = "fields/{field}/feed.xml"
 API_INTERVIEWS = "api/interviews.json"
@@ -117,6 +118,9 @@ class Links:
 
     def ask(self) -> Markup:
         return self.to(ASK)
+
+    def network(self, anchor: str | None = None) -> Markup:
+        return self.to(NETWORK, anchor)
 
     def feed(self, item: Field | None = None) -> Markup:
         """The site's feed, or a field's."""
