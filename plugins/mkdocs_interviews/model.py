@@ -7,6 +7,7 @@ tests all work on these.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,14 +23,18 @@ def slugify(text: str) -> str:
     return _slugify(text, separator="-", lowercase=True)
 
 
+_NOT_WORDING = re.compile(r"[^\w\s]|_")
+
+
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """The form in which wordings are compared: case, punctuation and spacing ignored.
 
-    'What's a typical day?' and 'whats a  typical day' compare equal.
+    'What's a typical day?' and 'whats a  typical day' compare equal. (Cached: the same
+    headings come back in write-up after write-up.)
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    kept = (" " if ch.isspace() else ch for ch in text if unicodedata.category(ch)[0] not in "PS")
-    return " ".join("".join(kept).split())
+    text = _NOT_WORDING.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
