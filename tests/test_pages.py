@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import posixpath
 import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import catalogs, writeup
 from mkdocs_interviews import read_project
 from mkdocs_interviews.ask import AskLink
 from mkdocs_interviews.index import build_index
 from mkdocs_interviews.pages import Renderer
+from mkdocs_interviews.urls import _relpath
 
 ASK = AskLink.from_config(None, "https://github.com/example/interviews")
 
@@ -42,7 +47,7 @@ def test_the_same_content_makes_the_same_pages_whatever_the_reading_order() -> N
     paths = [path for path, _ in first]
     assert len(paths) == len(set(paths))
     assert paths[:2] == ["fields/index.md", "fields/book-publishing/index.md"]
-    assert paths[-1] == "ask/index.md"
+    assert paths[-2:] == ["ask/index.md", "network/index.md"]
 
 
 def test_every_pair_with_answers_gets_a_page_and_no_other() -> None:
@@ -75,3 +80,17 @@ def test_decorate_adds_header_links_and_footer_around_the_authors_text() -> None
     )
     assert "Intro." in lines and "Meetings." in lines
     assert "field=Radio%20%26%20podcasting" in markdown  # the primary field's ask link
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    folders=st.lists(st.sampled_from(["a", "b", "c"]), max_size=3),
+    name=st.sampled_from(["index.md", "x.md", "feed.xml"]),
+    start=st.lists(st.sampled_from(["a", "b", "c"]), max_size=3),
+)
+def test_relative_links_are_those_of_posixpath(
+    folders: list[str], name: str, start: list[str]
+) -> None:
+    # From the folder of one page to another file of the docs folder.
+    target, base = "/".join([*folders, name]), "/".join(start)
+    assert _relpath(target, base) == posixpath.relpath(target, base or ".")

@@ -16,7 +16,8 @@ ELLIPSIS = "…"
 
 # Inline constructs that must not be cut in two, then plain words.
 _ATOMS = re.compile(
-    r"(?P<ticks>`+).+?(?P=ticks)(?!`)"  # code span, of any number of backticks
+    r"[^\s`\[!*_<]\S*"  # a plain word, the commonest case, first
+    r"|(?P<ticks>`+).+?(?P=ticks)(?!`)"  # code span, of any number of backticks
     r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # link or image text...
     r"(?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])?"  # ...and target
     r"|\*\*\*.+?\*\*\*|___.+?___"  # strong emphasis
@@ -135,6 +136,8 @@ def _join_lines(lines: list[str]) -> str:
 
 def cut(text: str, words: int) -> str:
     """`text` cut after `words` words, at a word boundary and never inside a link or code span."""
+    if len(text.split()) <= words:
+        return text
     count = 0
     end = 0
     for match in _ATOMS.finditer(text):
@@ -154,18 +157,22 @@ def excerpt(
     markdown: str,
     words: int,
     *,
-    source: str,
-    target: str,
+    source: str | None = None,
+    target: str | None = None,
     refs: dict[str, tuple[str, str | None]] | None = None,
 ) -> str:
     """The excerpt of an answer, ready to be rendered on the page at `target`.
 
     `markdown` is the answer, `source` the write-up's path and `target` the listing page's
     path (both relative to the docs folder); `refs` are the write-up's link definitions.
+    Without `source` and `target`, relative links are left for `repoint_links`.
     """
     text = cut(first_paragraph(markdown), words)
-    text = inline_references(text, refs or {})
-    return repoint_links(text, source, target)
+    if "[" in text:
+        text = inline_references(text, refs or {})
+    if source is not None and target is not None:
+        text = repoint_links(text, source, target)
+    return text
 
 
 def inline_references(text: str, refs: dict[str, tuple[str, str | None]]) -> str:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markupsafe import Markup
 
 from . import urls
 from .anchors import answer_headings
 from .ask import AskLink
 from .catalogs import QuestionCatalog
-from .excerpts import excerpt, references
+from .excerpts import excerpt, references, repoint_links
 from .index import Answered, Index
 from .model import Field, Question, WriteUp
 from .render import environment
@@ -23,6 +23,13 @@ from .urls import Links
 
 SEARCH_BOOST = 2.0
 """How much higher a field's or a question's page ranks in search than an ordinary page."""
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter, written as JSON values (JSON is YAML, and much faster to write)."""
+    return "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
+    )
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class Renderer:
         self.options = options or PageOptions()
         self.env = environment(self.options.templates_dir)
         self._references: dict[str, dict[str, tuple[str, str | None]]] = {}
+        self._excerpts: dict[tuple[str, str], str] = {}
 
     # -- generated pages ------------------------------------------------------------------
 
@@ -142,8 +150,7 @@ class Renderer:
             # Material's search ranks by page: a field's or a question's own page should come
             # before the many question-by-field pages that mention it.
             meta["search"] = {"boost": boost}
-        front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-        return GeneratedPage(path, f"---\n{front_matter}---\n\n{body}")
+        return GeneratedPage(path, f"---\n{front_matter(meta)}---\n\n{body}")
 
     def answers(
         self, question: Question, item: Field, page: str, limit: int | None = None
@@ -161,13 +168,14 @@ class Renderer:
             refs = self._references[writeup.slug] = references(
                 "\n\n".join(a.markdown for a in writeup.answers)
             )
-        text = excerpt(
-            entry.answer.markdown,
-            self.options.excerpt_words,
-            source=writeup.path,
-            target=page,
-            refs=refs,
-        )
+        # The excerpt is cut once per answer; only its relative links depend on the page.
+        key = (writeup.slug, entry.answer.question.id)
+        cut_text = self._excerpts.get(key)
+        if cut_text is None:
+            cut_text = self._excerpts[key] = excerpt(
+                entry.answer.markdown, self.options.excerpt_words, refs=refs
+            )
+        text = repoint_links(cut_text, writeup.path, page) if "](" in cut_text else cut_text
         links = Links(page, self.options.directory_urls)
         return AnswerView(
             writeup,

@@ -9,6 +9,7 @@ not touch, are URLs computed here the way MkDocs computes them.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -76,6 +77,23 @@ def relative_url(target: str, base: str) -> str:
     return "./" if relative == "." else relative
 
 
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9._/-]*")
+
+
+def _relpath(path: str, start: str) -> str:
+    """`path` relative to the folder `start`; both clean relative paths of the docs folder.
+
+    (posixpath.relpath makes both absolute first, which costs more than all the rest of a
+    link, and pages hold thousands of links.)
+    """
+    target = path.split("/")
+    base = [] if start in ("", ".") else start.split("/")
+    common = 0
+    while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:])
+
+
 @dataclass(frozen=True)
 class Links:
     """Links from one page (`page`, a source path) to the others, for templates.
@@ -94,8 +112,9 @@ class Links:
                 page_url(path, self.directory_urls), page_url(self.page, self.directory_urls)
             )
         else:
-            link = posixpath.relpath(path, posixpath.dirname(self.page) or ".")
-        link = quote(link, safe="/.")
+            link = _relpath(path, posixpath.dirname(self.page))
+        if not _PLAIN_PATH.fullmatch(link):
+            link = quote(link, safe="/.")
         return Markup(f"{link}#{quote(anchor, safe='')}" if anchor else link)
 
     def fields(self) -> Markup:
