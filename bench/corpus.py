@@ -32,13 +32,13 @@ WORDS = (
     "between out against during without before under around among client studio deadline "
     "budget edit draft meeting schedule project team manager producer editor writer designer "
     "engineer archive interview story review feedback revision proposal contract pitch grant "
-    "audience reader listener camera sound mix colour grade cut layout typeface prototype test "
-    "release launch research plan week morning afternoon evening day year career job role "
-    "skill practice portfolio network mentor internship salary rate freelance staff office "
-    "remote email call notes list spreadsheet calendar tool software hardware workflow "
-    "quality standard detail problem solution decision question answer idea approach "
-    "learn teach show build write read listen watch check fix ship deliver finish start "
-    "often usually sometimes always never quickly carefully honestly really mostly"
+    "audience reader listener camera sound mix colour grade cut layout typeface prototype "
+    "test release launch research plan week morning afternoon evening day year career job "
+    "role skill practice portfolio network mentor internship salary rate freelance staff "
+    "office remote email call notes list spreadsheet calendar tool software hardware workflow "
+    "quality standard detail problem solution decision question answer idea approach learn "
+    "teach show build write read listen watch check fix ship deliver finish start often "
+    "usually sometimes always never quickly carefully honestly really mostly"
 ).split()
 
 

@@ -139,7 +139,9 @@ for doc in project.documents:
 t4 = time.perf_counter()
 print(json.dumps(dict(read=t1 - t0, index=t2 - t1, pages=t3 - t2, decorate=t4 - t3)))
 """
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     return json.loads(result.stdout)
 
 
@@ -222,8 +224,9 @@ def main() -> None:
         small, large = results[sizes[0]], results[sizes[-1]]
         print(
             f"growth N={sizes[0]} -> {sizes[-1]} ({sizes[-1] / sizes[0]:.0f} x): build "
-            f"{large['plugin'] / small['plugin']:.2f} x, floor {large['floor'] / small['floor']:.2f}"
-            f" x, peak memory {large['plugin_mb'] / small['plugin_mb']:.2f} x"
+            f"{large['plugin'] / small['plugin']:.2f} x, floor "
+            f"{large['floor'] / small['floor']:.2f} x, peak memory "
+            f"{large['plugin_mb'] / small['plugin_mb']:.2f} x"
         )
 
 

@@ -1,0 +1,111 @@
+"""Screenshots of the sample site for the README: a field page, a question page and the
+coverage matrix, on a desktop screen (1280 x 900) and a phone (390 x 844).
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+
+Builds the sample site with `mkdocs build --strict` into a temporary folder, serves it on a
+loopback port and photographs it with Debian's Chromium (the `chromium` on the PATH) through
+Playwright, in the light scheme. Requests that would leave the site (web fonts) are aborted,
+so the pictures show the system's fonts; they are taken offline, as the browser tests run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+# Name: URL of the page, relative to the site's root (with the anchor to scroll to).
+SHOTS = {
+    "field": "fields/film-post-production/",
+    "question": "questions/typical-day/",
+    "matrix": "questions/#coverage",
+}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def served_sample_site() -> Iterator[str]:
+    """The sample site, built into a temporary folder and served: its root URL."""
+    with tempfile.TemporaryDirectory(prefix="interviews-site-") as site:
+        build = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
+            cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+        )
+        if build.returncode:
+            sys.exit(f"mkdocs build --strict failed:\n{build.stderr}")
+        handler = functools.partial(QuietHandler, directory=site)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+def take(out: Path) -> list[Path]:
+    executable = shutil.which("chromium")
+    if executable is None:
+        sys.exit("no chromium on the PATH: apt-get install chromium")
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with served_sample_site() as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        for screen, viewport in SCREENS.items():
+            context = browser.new_context(
+                base_url=url, viewport=viewport, color_scheme="light", reduced_motion="reduce"
+            )
+            context.route(lambda request_url: not request_url.startswith(url), lambda r: r.abort())
+            for name, path in SHOTS.items():
+                page = context.new_page()
+                page.goto(path)
+                page.get_by_role("heading", level=1).wait_for()
+                target = out / f"{name}-{screen}.png"
+                page.screenshot(path=target)
+                written.append(target)
+                page.close()
+            context.close()
+        browser.close()
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    for path in take(parser.parse_args().out):
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""The built sample site in a real browser: Debian's Chromium, driven by Playwright.
+
+The sample site (`mkdocs.yml`, `content/`) is built once per session with `--strict` and
+served by `http.server` on a free loopback port; one browser runs the whole session and each
+test opens its own pages (a fresh context each: viewport, colour scheme). Requests that would
+leave the site (Google Fonts, GitHub) are aborted, so the tests run offline and never leave it.
+
+Playwright's own browser download does not work here: the tests start the `chromium` found
+on the PATH (Debian's package, installed by `.ci/run`). Outside CI a missing browser, Python
+package or axe-core skips the tests with the reason; in CI (`CI` set) it fails them.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import pytest
+
+from conftest import ROOT, TESTS
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+AXE_JS = TESTS / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+
+# Playwright adds --headless itself.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+# Pages of the sample site the tests visit, by URL relative to the site's root: a field with
+# three interviews, a question that field answered three times, and an interview that was
+# introduced by one interviewee and introduced the next.
+FIELDS = "fields/"
+FIELD = "fields/film-post-production/"
+QUESTIONS = "questions/"
+QUESTION = "questions/typical-day/"
+QUESTION_FIELD = "questions/typical-day/film-post-production/"
+ASK = "ask/"
+WRITEUP = "interviews/2025-02-12-executive-producer-post-house/"
+
+
+def missing(reason: str) -> NoReturn:
+    """Skip a browser test whose tool is not installed here; in CI, fail it instead."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI runs the browser tests", pytrace=False)
+    pytest.skip(reason)
+
+
+def playwright_api() -> ModuleType:
+    """`playwright.sync_api`, for a test module's `expect`; without it the module is skipped
+    (in CI, its collection fails)."""
+    try:
+        return importlib.import_module("playwright.sync_api")
+    except ImportError:
+        reason = "the Python package playwright is not installed (pip install -e '.[test]')"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; CI runs the browser tests", pytrace=False)
+        pytest.skip(reason, allow_module_level=True)
+
+
+def build_sample_site(destination: Path) -> None:
+    """`mkdocs build --strict` of the sample site into `destination`."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destination)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site, built once, served on 127.0.0.1: its root URL."""
+    site = tmp_path_factory.mktemp("sample-site")
+    build_sample_site(site)
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, for the whole session."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        missing("the Python package playwright is not installed (pip install -e '.[test]')")
+    executable = shutil.which("chromium")
+    if executable is None:
+        missing("no chromium on the PATH (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except Error as error:
+            # The first line, and what the browser itself printed.
+            lines = error.message.splitlines()
+            said = {line.strip(" -"): None for line in lines if "[err]" in line or "[out]" in line}
+            missing(f"{executable} does not start: {' / '.join([lines[0], *list(said)[:5]])}")
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
+    """Open a page of the site, by its URL relative to the root, in a context of its own.
+
+    `viewport` (DESKTOP or PHONE) and `color_scheme` ("light" or "dark") set up the context.
+    The context prefers reduced motion, which turns Material's transitions off: what the tests
+    see and measure is the page at rest, not halfway through a colour change.
+    """
+    contexts = []
+
+    def open_(
+        path: str = "", *, viewport: dict[str, int] = DESKTOP, color_scheme: str = "light"
+    ) -> Page:
+        context = browser.new_context(
+            base_url=site_url,
+            viewport=viewport,
+            color_scheme=color_scheme,
+            reduced_motion="reduce",
+        )
+        contexts.append(context)
+        context.set_default_timeout(10_000)
+        context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
+        page = context.new_page()
+        page.goto(path)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, from `npm ci --prefix tests/tools`."""
+    if not AXE_JS.is_file():
+        missing(
+            f"axe-core is not installed in {AXE_JS.parent.parent} (npm ci --prefix tests/tools)"
+        )
+    return AXE_JS.read_text(encoding="utf-8")

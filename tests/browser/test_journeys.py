@@ -1,0 +1,162 @@
+"""A reader's journeys through the sample site, on a desktop screen: what they click and see."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+from .conftest import ASK, FIELD, QUESTION, QUESTION_FIELD, QUESTIONS, playwright_api
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Locator, Page
+
+expect = playwright_api().expect
+
+FIELD_NAME = "Film post-production"
+WRITEUP_TITLE = "Making the picture feel like the story"
+WRITEUP_ROLE = "Senior colourist, post-production house"
+WRITEUP_URL = "interviews/2025-03-19-colourist-grading-suite/"
+QUESTION_TEXT = "What does a typical day look like?"
+ASK_FORM = "https://github.com/interview-notes/interviews/issues/new"
+
+
+def heading(page: Page) -> Locator:
+    return page.get_by_role("heading", level=1)
+
+
+def article(page: Page) -> Locator:
+    return page.locator("article")
+
+
+def ask_form_query(href: str | None) -> dict[str, list[str]]:
+    """The query of a link to the ask form (asserting that it is one)."""
+    assert href is not None
+    url = urlsplit(href)
+    assert f"{url.scheme}://{url.netloc}{url.path}" == ASK_FORM
+    return parse_qs(url.query)
+
+
+def test_from_home_through_a_field_and_a_writeup_to_every_answer_from_the_field(
+    open_page: Callable[..., Page], site_url: str
+) -> None:
+    page = open_page()
+    page.locator(".md-tabs").get_by_role("link", name="Fields", exact=True).click()
+    expect(page).to_have_url(site_url + "fields/")
+    expect(heading(page)).to_have_text("Fields")
+
+    article(page).get_by_role("link", name=FIELD_NAME, exact=True).click()
+    expect(page).to_have_url(site_url + FIELD)
+    expect(heading(page)).to_have_text(FIELD_NAME)
+    expect(article(page)).to_contain_text(WRITEUP_ROLE)
+
+    article(page).get_by_role("link", name=WRITEUP_TITLE).click()
+    expect(page).to_have_url(site_url + WRITEUP_URL)
+    expect(heading(page)).to_have_text(WRITEUP_TITLE)
+    expect(page.locator(".interviews-meta")).to_contain_text(WRITEUP_ROLE)
+
+    # The link below the answer to "What does a typical day look like?" (anchored by its id).
+    others = page.locator("#typical-day ~ p > a.interviews-others").first
+    expect(others).to_be_visible()
+    expect(others).to_have_text(re.compile(r"^How \d+ others answered this question →$"))
+    others.click()
+    expect(page).to_have_url(site_url + QUESTION)
+    expect(heading(page)).to_have_text(QUESTION_TEXT)
+    expect(article(page).get_by_role("heading", name=FIELD_NAME, level=2)).to_be_visible()
+    expect(article(page).get_by_role("link", name=WRITEUP_ROLE)).to_be_visible()
+
+    all_answers = article(page).get_by_role("link", name=f"All 3 answers from {FIELD_NAME}")
+    all_answers.click()
+    expect(page).to_have_url(site_url + QUESTION_FIELD)
+    expect(heading(page)).to_have_text(f"{QUESTION_TEXT} ({FIELD_NAME})")
+    expect(article(page)).to_contain_text(f"3 answers from {FIELD_NAME}, newest first.")
+    expect(article(page).get_by_role("heading", level=2)).to_have_count(3)
+    expect(article(page).get_by_role("link", name=WRITEUP_TITLE)).to_be_visible()
+
+
+def matrix_cell(page: Page, field: str, question: str) -> Locator:
+    """The matrix's cell for a field (row) and a question (column), found by their headings."""
+    table = page.get_by_role("table")
+    columns = table.locator("thead th").all_inner_texts()
+    column = [text.strip() for text in columns].index(question)
+    row = table.locator("tbody tr", has=page.get_by_role("rowheader", name=field, exact=True))
+    return row.locator("th, td").nth(column)
+
+
+def test_matrix_cells_open_their_answers_or_the_ask_form(
+    open_page: Callable[..., Page], site_url: str
+) -> None:
+    page = open_page(QUESTIONS)
+    matrix = page.get_by_role("region", name="Coverage")
+    expect(matrix).to_be_visible()
+    expect(page.get_by_role("table")).to_contain_text(
+        "Answers by field (rows) and question (columns)."
+    )
+
+    # An empty cell: nobody in Film post-production was asked about education.
+    question = "What education or training does this career require?"
+    empty = matrix_cell(page, FIELD_NAME, question).get_by_role("link")
+    expect(empty).to_have_text("+")
+    expect(empty).to_have_accessible_name("Ask")
+    query = ask_form_query(empty.get_attribute("href"))
+    assert query == {"template": ["ask.yml"], "field": [FIELD_NAME], "question": [question]}
+
+    counted = matrix_cell(page, FIELD_NAME, QUESTION_TEXT).get_by_role("link")
+    expect(counted).to_have_text("3")
+    counted.click()
+    expect(page).to_have_url(site_url + QUESTION_FIELD)
+    expect(heading(page)).to_have_text(f"{QUESTION_TEXT} ({FIELD_NAME})")
+
+
+def search(page: Page, query: str) -> Locator:
+    """Type a query into Material's search box; the results, once the worker has answered."""
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill(query)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    return results
+
+
+def test_search_finds_a_writeup_by_role_and_by_a_phrase_from_an_answer(
+    open_page: Callable[..., Page], site_url: str
+) -> None:
+    page = open_page()
+    results = search(page, "senior colourist")
+    expect(results.first).to_contain_text(WRITEUP_TITLE)
+
+    results = search(page, "grading with a mouse for ten hours")
+    hit = results.filter(has_text=WRITEUP_TITLE).first
+    expect(hit).to_be_visible()
+    hit.get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(re.escape(site_url + WRITEUP_URL)))
+    expect(heading(page)).to_have_text(WRITEUP_TITLE)
+
+
+def test_ask_page_links_each_field_to_the_form(open_page: Callable[..., Page]) -> None:
+    page = open_page(ASK)
+    link = article(page).get_by_role("link", name=f"Ask someone in {FIELD_NAME}", exact=True)
+    expect(link).to_be_visible()
+    query = ask_form_query(link.get_attribute("href"))
+    assert query["template"] == ["ask.yml"]
+    assert query["field"] == [FIELD_NAME]
+    assert not query.get("question", [""])[0]
+
+
+def test_field_page_links_its_feed(open_page: Callable[..., Page], site_url: str) -> None:
+    page = open_page(FIELD)
+    follow = article(page).get_by_role("link", name="Follow this field")
+    expect(follow).to_be_visible()
+    feed_url = site_url + FIELD + "feed.xml"
+    assert follow.evaluate("link => link.href") == feed_url
+    feed = page.request.get(feed_url)
+    assert feed.ok
+    assert "<rss" in feed.text()
+    for title in (
+        WRITEUP_TITLE,
+        "Selling hours in a dark room",
+        "The invisible half of the cutting room",
+    ):
+        assert f"<title>{title}</title>" in feed.text()
