@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
+import textwrap
 
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import MKDOCS_YML, ROOT, writeup
+from conftest import MKDOCS_YML, ROOT, run, writeup
 from mkdocs_interviews import read_project, read_sources
 from mkdocs_interviews.config import InterviewsConfig
 
@@ -72,3 +75,24 @@ def test_shipped_templates_keep_their_line_breaks() -> None:
         for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
             if line.rstrip().endswith("%}"):
                 assert re.fullmatch(r"\s*\{%[^%]*%\}", line), f"{template.name}:{number}"
+
+
+def test_asks_example_is_valid() -> None:
+    (example,) = [textwrap.dedent(b) for b in blocks("yaml") if "archivist-day" in b]
+    sources = read_sources(ROOT / "content")
+    sources["asks.yml"] = example.encode()
+    problems = [p for p in read_project(sources).problems if p.file == "asks.yml"]
+    assert problems == []
+
+
+def test_new_example_writes_where_the_readme_says(tmp_path) -> None:
+    (command,) = [textwrap.dedent(b) for b in blocks("sh") if " new " in b]
+    args = shlex.split(command.split("\n#")[0].replace("\\\n", " "))
+    written = command.split("\n# ")[1].strip()
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "content", site / "content")
+    shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    date = written.split("/")[-1][:10]
+    result = run([*args[1:], "--date", date], cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == written
