@@ -34,9 +34,11 @@ _REFERENCE = re.compile(
 _REFERENCE_LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\](?:\[(?P<label>[^\]]*)\])?(?!\(|:)"
 )
-_INLINE_LINK = re.compile(
-    r"(?P<head>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\()(?P<url>(?:[^()\s]|\([^()\s]*\))+)"
-)
+REFERENCE_USE = re.compile(r"\](?!\()")
+"""A closing bracket not followed by '(': the text may use a reference-style link."""
+# The destination of an inline link or image: found from its "](", a literal, which regular
+# expressions look for fast.
+_INLINE_LINK = re.compile(r"(?P<head>\]\()(?P<url>(?:[^()\s]|\([^()\s]*\))+)")
 _LIST_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]+")
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -168,8 +170,8 @@ def excerpt(
     Without `source` and `target`, relative links are left for `repoint_links`.
     """
     text = cut(first_paragraph(markdown), words)
-    if "[" in text:
-        text = inline_references(text, refs or {})
+    if refs and "[" in text:
+        text = inline_references(text, refs)
     if source is not None and target is not None:
         text = repoint_links(text, source, target)
     return text
@@ -191,7 +193,12 @@ def inline_references(text: str, refs: dict[str, tuple[str, str | None]]) -> str
 
 
 def repoint_links(text: str, source: str, target: str) -> str:
-    """Relative link destinations in `text`, written for `source`, re-pointed for `target`."""
+    """Relative link destinations in `text`, written for `source`, re-pointed for `target`.
+
+    A re-pointed link climbs to the docs folder's root, then goes down to its file, so it
+    depends on `target`'s depth only: pages of the same depth can share an excerpt.
+    """
+    up = "../" * target.count("/")
 
     def replace(match: re.Match[str]) -> str:
         url = match["url"]
@@ -202,7 +209,7 @@ def repoint_links(text: str, source: str, target: str) -> str:
             path = source
         else:
             path = posixpath.normpath(posixpath.join(posixpath.dirname(source), parts.path))
-        new = posixpath.relpath(path, posixpath.dirname(target) or ".")
+        new = up + path
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         query = f"?{parts.query}" if parts.query else ""
         return f"{match['head']}{new}{query}{fragment}"

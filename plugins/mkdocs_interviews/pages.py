@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from . import urls
 from .anchors import answer_headings
 from .ask import AskLink
 from .catalogs import QuestionCatalog
-from .excerpts import excerpt, references, repoint_links
+from .excerpts import REFERENCE_USE, excerpt, inline_references, references, repoint_links
 from .index import Answered, Index
 from .model import Field, Question, WriteUp
 from .render import environment
@@ -71,7 +72,12 @@ class Renderer:
         self.options = options or PageOptions()
         self.env = environment(self.options.templates_dir)
         self._references: dict[str, dict[str, tuple[str, str | None]]] = {}
+        self._views: dict[tuple[str, str, int], AnswerView] = {}
         self._excerpts: dict[tuple[str, str], str] = {}
+        self._answer_links: dict[tuple[str, int, str], str] = {}
+        self._answer_template = self.env.get_template("writeup_answer.md.j2")
+        own = Path(__file__).parent / "templates"
+        self._own_answer_template = Path(self._answer_template.filename or "").parent == own
 
     # -- generated pages ------------------------------------------------------------------
 
@@ -162,27 +168,32 @@ class Renderer:
         return [self._view(entry, page) for entry in listed]
 
     def _view(self, entry: Answered, page: str) -> AnswerView:
+        # An answer is listed on its question's page and on its question-by-field page, and
+        # the same excerpt and link serve every page of the same depth: make each once.
+        writeup, question = entry.writeup, entry.answer.question
+        key = (writeup.slug, question.id, page.count("/"))
+        view = self._views.get(key)
+        if view is None:
+            text = self._excerpts.get(key[:2])
+            if text is None:
+                text = self._excerpts[key[:2]] = self._excerpt(entry)
+            if "](" in text:
+                text = repoint_links(text, writeup.path, page)
+            link = Links(page, self.options.directory_urls).writeup(writeup, question.id)
+            view = self._views[key] = AnswerView(writeup, question, Markup(text), link)
+        return view
+
+    def _excerpt(self, entry: Answered) -> str:
         writeup = entry.writeup
-        refs = self._references.get(writeup.slug)
-        if refs is None:
-            refs = self._references[writeup.slug] = references(
-                "\n\n".join(a.markdown for a in writeup.answers)
-            )
-        # The excerpt is cut once per answer; only its relative links depend on the page.
-        key = (writeup.slug, entry.answer.question.id)
-        cut_text = self._excerpts.get(key)
-        if cut_text is None:
-            cut_text = self._excerpts[key] = excerpt(
-                entry.answer.markdown, self.options.excerpt_words, refs=refs
-            )
-        text = repoint_links(cut_text, writeup.path, page) if "](" in cut_text else cut_text
-        links = Links(page, self.options.directory_urls)
-        return AnswerView(
-            writeup,
-            entry.answer.question,
-            Markup(text),
-            links.writeup(writeup, entry.answer.question.id),
-        )
+        text = excerpt(entry.answer.markdown, self.options.excerpt_words)
+        if "[" in text and REFERENCE_USE.search(text):
+            refs = self._references.get(writeup.slug)
+            if refs is None:
+                refs = self._references[writeup.slug] = references(
+                    "\n\n".join(a.markdown for a in writeup.answers)
+                )
+            text = inline_references(text, refs)
+        return text
 
     # -- write-up pages -------------------------------------------------------------------
 
@@ -208,9 +219,16 @@ class Renderer:
                 set_anchor(lines, found.heading, question.id)
             published = self.index.writeup(writeup.slug) is writeup
             others = len(self.index.answers_to(question)) - (1 if published else 0)
-            link = self.env.get_template("writeup_answer.md.j2").render(
-                context, question=question, answer=found.answer, others=others
-            )
+            # The plugin's own template makes the same link for every write-up of a folder
+            # that has as many others: render it once. A site's own may use anything.
+            key = (question.id, others, posixpath.dirname(writeup.path))
+            link = self._answer_links.get(key) if self._own_answer_template else None
+            if link is None:
+                link = self._answer_template.render(
+                    context, question=question, answer=found.answer, others=others
+                )
+                if self._own_answer_template:
+                    self._answer_links[key] = link
             inserts.append((found.end, link))
         # From the end, so that inserting lines keeps the earlier indexes right.
         for end, text in reversed(inserts):

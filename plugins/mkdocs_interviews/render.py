@@ -10,6 +10,7 @@ they are; a template can mark its own with `|safe`.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,12 @@ _ESCAPES = {ord(ch): f"&#{ord(ch)};" for ch in _SIGNIFICANT}
 _WHITESPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def escape_text(text: str) -> Markup:
-    """Text shown as itself in Markdown and HTML, on one line."""
+    """Text shown as itself in Markdown and HTML, on one line.
+
+    (Cached: names, roles and titles are printed on page after page.)
+    """
     return Markup(_WHITESPACE.sub(" ", str(text)).translate(_ESCAPES))
 
 
@@ -73,6 +78,9 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
         finalize=_finalize,
         autoescape=False,
         undefined=jinja2.StrictUndefined,
+        # A build renders thousands of pages from a dozen templates that do not change
+        # during it: don't look at the template files again for each one.
+        auto_reload=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# One pass finds every line that may open or close a fence, be a `#` heading, or underline a
-# setext heading.
-_CANDIDATES = re.compile(
-    r"^(?:(?P<hashes>#{1,6})(?P<text>[^\n]*)"
-    r"|(?P<fence>[ \t]*(?:`{3,}|~{3,}))[^\n]*"
-    r"|(?P<underline>=+|-+)[ \t]*)$",
-    re.MULTILINE,
-)
+# The first characters of lines that may open or close a fence, be a `#` heading, or
+# underline a setext heading.
+_FIRST = frozenset("#`~=- \t")
+_ATX = re.compile(r"(?P<hashes>#{1,6})(?P<text>.*)")
+_FENCE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
+_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t])#+[ \t]*$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^{}\n]*?)[ \t]*\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|[ \t])#(?P<id>[^\s#.{}=]+)")
@@ -57,47 +55,46 @@ def scan_headings(body: str) -> list[Heading]:
     """Every heading of a Markdown body, outside fenced code, in order."""
     headings: list[Heading] = []
     fence: str | None = None
-    line = 0
-    position = 0
-    for match in _CANDIDATES.finditer(body):
-        line += body.count("\n", position, match.start())
-        position = match.start()
-        if fence is not None:
-            marker = match["fence"]
-            if marker is not None:
-                marker = marker.strip()
-                rest = body[match.end("fence") : match.end()].strip()
-                if marker[0] == fence[0] and len(marker) >= len(fence) and not rest:
-                    fence = None
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
+        # Most lines are running text: one look at the first character skips them.
+        if not line or line[0] not in _FIRST:
             continue
-        if match["fence"] is not None:
-            fence = match["fence"].strip()
-        elif match["hashes"] is not None:
-            text = _CLOSING_HASHES.sub("", match["text"]).strip()
-            if text:
-                text, anchor, attrs = split_attrs(text)
-                headings.append(Heading(len(match["hashes"]), text, anchor, attrs, line, line))
-        elif line > 0:
-            heading = _setext(body, match.start(), line, match["underline"])
+        if fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.lstrip(fence[0]).strip():
+                fence = None
+            continue
+        if line[0] == "#":
+            match = _ATX.match(line)
+            if match is not None:
+                text = _CLOSING_HASHES.sub("", match["text"]).strip()
+                if text:
+                    text, anchor, attrs = split_attrs(text)
+                    level = len(match["hashes"])
+                    headings.append(Heading(level, text, anchor, attrs, number, number))
+            continue
+        opening = _FENCE.match(line)
+        if opening is not None:
+            fence = opening["fence"]
+        elif line[0] in "=-" and number > 0 and _UNDERLINE.match(line):
+            heading = _setext(lines, number, line[0])
             if heading is not None:
                 headings.append(heading)
     return headings
 
 
-def _setext(body: str, start: int, line: int, underline: str) -> Heading | None:
+def _setext(lines: list[str], number: int, underline: str) -> Heading | None:
     # Python-Markdown reads a setext heading only from the first two lines of a block: the
     # text line must follow a blank line (or start the body) and not be indented as code.
-    text_start = body.rfind("\n", 0, start - 1) + 1
-    text = body[text_start : start - 1]
+    text = lines[number - 1]
     if not text.strip() or text.startswith(("    ", "\t", "#")):
         return None
-    if text_start > 0:
-        before_start = body.rfind("\n", 0, text_start - 1) + 1
-        if body[before_start : text_start - 1].strip():
-            return None
+    if number > 1 and lines[number - 2].strip():
+        return None
     text, anchor, attrs = split_attrs(text)
-    level = 1 if underline.startswith("=") else 2
-    return Heading(level, text, anchor, attrs, line - 1, line, setext=True)
+    level = 1 if underline == "=" else 2
+    return Heading(level, text, anchor, attrs, number - 1, number, setext=True)
 
 
 def section(lines: list[str], headings: list[Heading], index: int) -> str:

@@ -7,6 +7,7 @@ write-ups); duplicate keys, which YAML forbids but PyYAML silently overwrites, a
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,21 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 class _Loader(_BaseLoader):
     """A private safe loader, so our constructors never change PyYAML's global ones."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        # PyYAML's C parser calls back into Python to type every plain scalar; the keys and
+        # many values (question ids, field names) come back in file after file.
+        if kind is yaml.ScalarNode and isinstance(value, str):
+            return _resolve_scalar(value, implicit)
+        resolve: Any = super().resolve
+        return str(resolve(kind, value, implicit))
+
+
+@functools.lru_cache(maxsize=16384)
+def _resolve_scalar(value: str, implicit: Any) -> str:
+    # The resolver's rules are class attributes: the class can stand for an instance.
+    resolve: Any = yaml.resolver.Resolver.resolve
+    return str(resolve(_Loader, yaml.ScalarNode, value, implicit))
 
 
 def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
@@ -79,7 +95,10 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        if node is None:
+            return YamlDocument(None, Lines(first_line), ())
+        builder = _Builder(loader, first_line)
+        data, lines = builder.build(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -88,33 +107,93 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
         raise YamlError(str(error), None) from error
     finally:
         loader.dispose()
-    duplicates: list[Duplicate] = []
-    lines = _lines(node, first_line, duplicates, set()) if node is not None else Lines(first_line)
-    return YamlDocument(data, lines, tuple(duplicates))
+    return YamlDocument(data, lines, tuple(builder.duplicates))
 
 
-def _lines(node: yaml.Node, offset: int, duplicates: list[Duplicate], seen: set[int]) -> Lines:
-    line = node.start_mark.line + offset
-    # Anchors and aliases can make a graph, even a cycle: visit each node once.
-    if id(node) in seen:
-        return Lines(line)
-    seen.add(id(node))
-    children: dict[Any, Lines] = {}
-    if isinstance(node, yaml.MappingNode):
-        first: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
-            key_line = key_node.start_mark.line + offset
-            if key in first:
-                duplicates.append(Duplicate(str(key), first[key], key_line))
-            else:
-                first[key] = key_line
-            child = _lines(value_node, offset, duplicates, seen)
-            children[key] = Lines(key_line, child.children)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            children[index] = _lines(item, offset, duplicates, seen)
-    return Lines(line, children)
+_SCALARS: dict[str, Any] = {
+    "tag:yaml.org,2002:str": lambda loader, node: node.value,
+    "tag:yaml.org,2002:null": lambda loader, node: None,
+    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:timestamp": _construct_timestamp,
+}
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _Builder:
+    """Builds a document's values and their lines in one walk over PyYAML's nodes.
+
+    It does what PyYAML's safe constructor does for the plain types (and hands anything else,
+    such as merge keys or `!!set`, back to it), and notes each key's and item's line, and
+    every key given twice, on the way: one pass instead of two, since every write-up of a
+    site is read on every build.
+    """
+
+    def __init__(self, loader: _Loader, first_line: int) -> None:
+        self.loader = loader
+        self.offset = first_line
+        self.duplicates: list[Duplicate] = []
+        self.built: dict[int, tuple[Any, Lines]] = {}
+
+    def build(self, node: yaml.Node) -> tuple[Any, Lines]:
+        # Anchors and aliases can make a graph, even a cycle: build each node once.
+        done = self.built.get(id(node))
+        if done is not None:
+            return done
+        line = node.start_mark.line + self.offset
+        if isinstance(node, yaml.ScalarNode):
+            construct = _SCALARS.get(node.tag)
+            value = (
+                construct(self.loader, node)
+                if construct is not None
+                else self.loader.construct_object(node, deep=True)
+            )
+            result = (value, Lines(line))
+        elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            items: list[Any] = []
+            children: dict[Any, Lines] = {}
+            result = (items, Lines(line, children))
+            self.built[id(node)] = result
+            for index, item in enumerate(node.value):
+                value, children[index] = self.build(item)
+                items.append(value)
+        elif (
+            isinstance(node, yaml.MappingNode)
+            and node.tag == _MAP
+            and not any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value)
+        ):
+            mapping: dict[Any, Any] = {}
+            children = {}
+            result = (mapping, Lines(line, children))
+            self.built[id(node)] = result
+            first: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                key, _ = self.build(key_node)
+                try:
+                    hash(key)
+                except TypeError:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping",
+                        node.start_mark,
+                        "found unhashable key",
+                        key_node.start_mark,
+                    ) from None
+                key_line = key_node.start_mark.line + self.offset
+                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else key
+                if key in first:
+                    self.duplicates.append(Duplicate(str(name), first[key], key_line))
+                else:
+                    first[key] = key_line
+                value, value_lines = self.build(value_node)
+                mapping[key] = value
+                children[name] = Lines(key_line, value_lines.children)
+        else:
+            # Anything else (merge keys, sets, ordered maps, unknown tags): PyYAML's own rules.
+            result = (self.loader.construct_object(node, deep=True), Lines(line))
+        self.built[id(node)] = result
+        return result
 
 
 def describe(value: Any) -> str:
