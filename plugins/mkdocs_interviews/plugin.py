@@ -21,7 +21,7 @@ from .model import Field
 from .opendata import absolute
 from .outputs import feed_url
 from .pages import Renderer
-from .project import Project, read_project
+from .project import Project, paused_gc, read_project
 from .writeups import Document
 
 # Not `get_plugin_logger`: its prefix would come before the file name, and every message
@@ -95,8 +95,9 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.renderer = renderer = make_renderer(project, settings)
         self.field_pages = {urls.field_path(f): f for f in renderer.index.fields}
         self.generated = set()
-        for output in site_outputs(renderer, settings):
-            self._add(files, config, output.path, output.content)
+        with paused_gc():
+            for output in site_outputs(renderer, settings):
+                self._add(files, config, output.path, output.content)
         if self.site_url is None:
             log.warning(
                 f"{Path(config.config_file_path).name}: the feeds need 'site_url' (their links "

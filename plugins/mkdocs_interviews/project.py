@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -64,12 +66,33 @@ class Project:
         return self._by_path.get(path)
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Run a block without the cyclic garbage collector, then put it back as it was.
+
+    Reading a site makes hundreds of thousands of small objects that live as long as the
+    build; the collector would walk them again and again for nothing (a quarter of the time
+    of reading 5,000 write-ups).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_project(sources: Mapping[str, bytes], options: Options | None = None) -> Project:
     """Read the content from `sources`: file contents by path relative to the docs folder.
 
     Only the catalogs and the write-ups' folder are read; other paths are ignored.
     """
-    options = options or Options()
+    with paused_gc():
+        return _read_project(sources, options or Options())
+
+
+def _read_project(sources: Mapping[str, bytes], options: Options) -> Project:
     fields, field_problems = read_fields(options.fields_file, sources.get(options.fields_file))
     questions, question_problems = read_questions(
         options.questions_file, sources.get(options.questions_file)

@@ -303,7 +303,6 @@ def _read_fields(reader: _Reader, fields: FieldCatalog) -> list[Field] | None:
     value = reader.required("field")
     if value is None:
         return None
-    line = reader.line("field")
     items = value if isinstance(value, list) else [value]
     if not all(isinstance(item, str) and item.strip() for item in items):
         reader.problems.error(
@@ -312,13 +311,17 @@ def _read_fields(reader: _Reader, fields: FieldCatalog) -> list[Field] | None:
             else "'field' must be a list of field names (text), like [Book publishing, "
             f"Magazine journalism], not a list holding {describe(_first_odd(items))}",
             key="field",
-            line=line,
+            line=reader.line("field"),
         )
         return None
+
+    def item_line(index: int) -> int:
+        # Lines are looked up only for messages: most write-ups have none.
+        return reader.lines["field"].of(index) if isinstance(value, list) else reader.line("field")
+
     found: list[Field] = []
     ok = True
     for index, name in enumerate(items):
-        item_line = reader.lines["field"].of(index) if isinstance(value, list) else line
         if not fields.loaded:
             found_field: Field | None = Field(name=name.strip(), slug=slugify(name))
         else:
@@ -331,14 +334,16 @@ def _read_fields(reader: _Reader, fields: FieldCatalog) -> list[Field] | None:
                 else f"add it to {fields.path}, or use a field listed there"
             )
             reader.problems.error(
-                f"field {quote(name)} is not in {fields.path} ({hint})", key="field", line=item_line
+                f"field {quote(name)} is not in {fields.path} ({hint})",
+                key="field",
+                line=item_line(index),
             )
             ok = False
         elif found_field in found:
             reader.problems.error(
                 f"field {quote(found_field.name)} is listed twice in 'field' (keep one)",
                 key="field",
-                line=item_line,
+                line=item_line(index),
             )
         else:
             found.append(found_field)
@@ -368,24 +373,23 @@ def _read_questions(reader: _Reader, questions: QuestionCatalog) -> list[Questio
     value = reader.required("questions")
     if value is None:
         return None
-    line = reader.line("questions")
     if not isinstance(value, list):
         reader.problems.error(
             f"'questions' must be a list of question ids, like [getting-started, typical-day], "
             f"not {describe(value)}",
             key="questions",
-            line=line,
+            line=reader.line("questions"),
         )
         return None
     found: list[Question] = []
-    first_line: dict[str, int] = {}
+    first_index: dict[str, int] = {}
     for index, item in enumerate(value):
-        item_line = reader.lines["questions"].of(index)
+        item_line = _LazyLine(reader, "questions", index)
         if not isinstance(item, str) or not item.strip():
             reader.problems.error(
                 f"'questions' item {index + 1} must be a question id, not {describe(item)}",
                 key="questions",
-                line=item_line,
+                line=int(item_line),
             )
             continue
         question = questions.find(item) if questions.loaded else Question(item, item)
@@ -399,24 +403,31 @@ def _read_questions(reader: _Reader, questions: QuestionCatalog) -> list[Questio
             reader.problems.error(
                 f"question {quote(item)} is not in {questions.path} ({hint})",
                 key="questions",
-                line=item_line,
+                line=int(item_line),
             )
-        elif question.id in first_line:
+        elif question.id in first_index:
             also = "" if item.strip() == question.id else f", once as {quote(item)}"
-            lines = (
-                f"lines {first_line[question.id]} and {item_line}; "
-                if first_line[question.id] != item_line
-                else ""
-            )
+            first = int(_LazyLine(reader, "questions", first_index[question.id]))
+            lines = f"lines {first} and {int(item_line)}; " if first != int(item_line) else ""
             reader.problems.error(
                 f"question '{question.id}' is listed twice in 'questions'{also} ({lines}keep one)",
                 key="questions",
-                line=item_line,
+                line=int(item_line),
             )
         else:
-            first_line[question.id] = item_line
+            first_index[question.id] = index
             found.append(question)
     return found
+
+
+class _LazyLine:
+    """The line of an item of a front-matter list, looked up only if a message needs it."""
+
+    def __init__(self, reader: _Reader, key: str, index: int) -> None:
+        self.reader, self.key, self.index = reader, key, index
+
+    def __int__(self) -> int:
+        return self.reader.lines[self.key].of(self.index)
 
 
 def _read_answers(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -50,19 +50,45 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-@dataclass(frozen=True)
 class Lines:
-    """Where a value starts (1-based line), and where each of its keys or items starts."""
+    """Where a value starts (1-based line), and where each of its keys or items starts.
 
-    line: int
-    children: dict[Any, Lines] = field(default_factory=dict)
+    The lines of keys and items are worked out from PyYAML's nodes when first asked for:
+    they are needed for messages, and most files have none.
+    """
+
+    __slots__ = ("_children", "_node", "_offset", "line")
+
+    def __init__(self, line: int, node: yaml.Node | None = None, offset: int = 0) -> None:
+        self.line = line
+        self._node = node
+        self._offset = offset
+        self._children: dict[Any, Lines] | None = None
+
+    @property
+    def children(self) -> dict[Any, Lines]:
+        if self._children is None:
+            self._children = _children(self._node, self._offset)
+        return self._children
 
     def __getitem__(self, key: Any) -> Lines:
-        return self.children.get(key, Lines(self.line))
+        return self.children.get(key) or Lines(self.line)
 
     def of(self, key: Any) -> int:
         """The line of a key of a mapping, or of an item of a list."""
         return self[key].line
+
+
+def _children(node: yaml.Node | None, offset: int) -> dict[Any, Lines]:
+    children: dict[Any, Lines] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+            children.setdefault(name, Lines(key_node.start_mark.line + offset, value_node, offset))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            children[index] = Lines(item.start_mark.line + offset, item, offset)
+    return children
 
 
 @dataclass(frozen=True)
@@ -98,7 +124,8 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
         if node is None:
             return YamlDocument(None, Lines(first_line), ())
         builder = _Builder(loader, first_line)
-        data, lines = builder.build(node)
+        data = builder.build(node)
+        lines = Lines(node.start_mark.line + first_line, node, first_line)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -119,81 +146,75 @@ _SCALARS: dict[str, Any] = {
     "tag:yaml.org,2002:timestamp": _construct_timestamp,
 }
 _MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
 class _Builder:
-    """Builds a document's values and their lines in one walk over PyYAML's nodes.
+    """Builds a document's values in one walk over PyYAML's nodes, noting keys given twice.
 
     It does what PyYAML's safe constructor does for the plain types (and hands anything else,
-    such as merge keys or `!!set`, back to it), and notes each key's and item's line, and
-    every key given twice, on the way: one pass instead of two, since every write-up of a
-    site is read on every build.
+    such as merge keys or `!!set`, back to it), with less machinery: every write-up of a site
+    is read on every build.
     """
 
     def __init__(self, loader: _Loader, first_line: int) -> None:
         self.loader = loader
         self.offset = first_line
         self.duplicates: list[Duplicate] = []
-        self.built: dict[int, tuple[Any, Lines]] = {}
+        self.built: dict[int, Any] = {}
 
-    def build(self, node: yaml.Node) -> tuple[Any, Lines]:
-        # Anchors and aliases can make a graph, even a cycle: build each node once.
-        done = self.built.get(id(node))
-        if done is not None:
-            return done
-        line = node.start_mark.line + self.offset
+    def build(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode):
             construct = _SCALARS.get(node.tag)
-            value = (
-                construct(self.loader, node)
-                if construct is not None
-                else self.loader.construct_object(node, deep=True)
-            )
-            result = (value, Lines(line))
-        elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            if construct is not None:
+                return construct(self.loader, node)
+            return self.loader.construct_object(node, deep=True)
+        # Anchors and aliases can make a graph, even a cycle: build each collection once.
+        done = self.built.get(id(node), _MISSING)
+        if done is not _MISSING:
+            return done
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
             items: list[Any] = []
-            children: dict[Any, Lines] = {}
-            result = (items, Lines(line, children))
-            self.built[id(node)] = result
-            for index, item in enumerate(node.value):
-                value, children[index] = self.build(item)
-                items.append(value)
-        elif (
-            isinstance(node, yaml.MappingNode)
-            and node.tag == _MAP
-            and not any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value)
-        ):
-            mapping: dict[Any, Any] = {}
-            children = {}
-            result = (mapping, Lines(line, children))
-            self.built[id(node)] = result
-            first: dict[Any, int] = {}
-            for key_node, value_node in node.value:
-                key, _ = self.build(key_node)
-                try:
-                    hash(key)
-                except TypeError:
-                    raise yaml.constructor.ConstructorError(
-                        "while constructing a mapping",
-                        node.start_mark,
-                        "found unhashable key",
-                        key_node.start_mark,
-                    ) from None
-                key_line = key_node.start_mark.line + self.offset
-                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else key
-                if key in first:
-                    self.duplicates.append(Duplicate(str(name), first[key], key_line))
-                else:
-                    first[key] = key_line
-                value, value_lines = self.build(value_node)
-                mapping[key] = value
-                children[name] = Lines(key_line, value_lines.children)
-        else:
-            # Anything else (merge keys, sets, ordered maps, unknown tags): PyYAML's own rules.
-            result = (self.loader.construct_object(node, deep=True), Lines(line))
-        self.built[id(node)] = result
-        return result
+            self.built[id(node)] = items
+            items.extend(self.build(item) for item in node.value)
+            return items
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            pairs = node.value
+            if not any(key.tag == _MERGE for key, _ in pairs):
+                mapping: dict[Any, Any] = {}
+                self.built[id(node)] = mapping
+                for key_node, value_node in pairs:
+                    key = self.build(key_node)
+                    try:
+                        mapping[key] = self.build(value_node)
+                    except TypeError:
+                        raise yaml.constructor.ConstructorError(
+                            "while constructing a mapping",
+                            node.start_mark,
+                            "found unhashable key",
+                            key_node.start_mark,
+                        ) from None
+                if len(mapping) < len(pairs):
+                    self._duplicates(node)
+                return mapping
+        # Anything else (merge keys, sets, ordered maps, unknown tags): PyYAML's own rules.
+        value = self.loader.construct_object(node, deep=True)
+        self.built[id(node)] = value
+        return value
+
+    def _duplicates(self, node: yaml.MappingNode) -> None:
+        first: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+            line = key_node.start_mark.line + self.offset
+            if name in first:
+                self.duplicates.append(Duplicate(str(name), first[name], line))
+            else:
+                first[name] = line
+
+
+_MISSING = object()
 
 
 def describe(value: Any) -> str:
