@@ -17,6 +17,9 @@ TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 CASES = TESTS / "cases"
 
+BUILDER = os.environ.get("INTERVIEWS_BUILDER", "mkdocs")
+"""The builder the real builds run: MkDocs, or ProperDocs (the nox session `properdocs`)."""
+
 MKDOCS_YML = """\
 site_name: Test interviews
 repo_url: https://github.com/example/interviews
@@ -87,7 +90,7 @@ class Site:
 
     def build(self, *args: str) -> subprocess.CompletedProcess[str]:
         """`mkdocs build` of this site, as an author runs it."""
-        return run(["-m", "mkdocs", "build", *args], cwd=self.root)
+        return run(["-m", BUILDER, "build", *args], cwd=self.root)
 
     def check(self, *args: str) -> subprocess.CompletedProcess[str]:
         """`python -m mkdocs_interviews check` in this site's folder."""

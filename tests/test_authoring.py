@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Site, run, writeup
+from conftest import BUILDER, ROOT, Site, run, writeup
 
 # -- new ----------------------------------------------------------------------------------
 
@@ -172,7 +172,7 @@ def test_generate_makes_the_same_site_without_the_plugin(tmp_path: Path) -> None
     sample = tmp_path / "sample"
     shutil.copytree(ROOT / "content", sample / "content")
     shutil.copy(ROOT / "mkdocs.yml", sample / "mkdocs.yml")
-    with_plugin = run(["-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "a")], sample)
+    with_plugin = run(["-m", BUILDER, "build", "--strict", "-d", str(tmp_path / "a")], sample)
     assert with_plugin.returncode == 0, with_plugin.stderr
 
     generated = run(["-m", "mkdocs_interviews", "generate", "build/docs"], sample)
@@ -188,7 +188,7 @@ def test_generate_makes_the_same_site_without_the_plugin(tmp_path: Path) -> None
     config = yaml.safe_dump(config, sort_keys=False)
     (sample / "plain.yml").write_text(config, encoding="utf-8")
     without = run(
-        ["-m", "mkdocs", "build", "--strict", "-f", "plain.yml", "-d", str(tmp_path / "b")], sample
+        ["-m", BUILDER, "build", "--strict", "-f", "plain.yml", "-d", str(tmp_path / "b")], sample
     )
     assert without.returncode == 0, without.stderr
 

@@ -12,7 +12,7 @@ import urllib.request
 
 from bs4 import BeautifulSoup
 
-from conftest import dedent, writeup
+from conftest import BUILDER, dedent, writeup
 
 BAD = writeup(field="Publshing")
 LD_JSON = "application/ld+json"
@@ -147,7 +147,7 @@ def test_drafts_are_shown_by_serve(make_site) -> None:
         port = sock.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", BUILDER, "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=site.root,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -13,7 +13,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import MKDOCS_YML, Site, catalogs, writeup
+from conftest import BUILDER, MKDOCS_YML, Site, catalogs, writeup
 
 BASE = "https://example.org/interviews/"
 WRITEUPS = {
@@ -239,7 +239,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(site: Site, tmp_path:
             "PYTHONHASHSEED": seed,  # set orders must not leak into the output
         }
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+            [sys.executable, "-m", BUILDER, "build", "--strict", "--site-dir", str(out)],
             cwd=site.root,
             env=env,
             capture_output=True,

@@ -1,0 +1,52 @@
+"""The other bases the plugin is tested on, each in its own environment (`nox`).
+
+- `properdocs`: the real builds of the test suite run with ProperDocs, the maintained fork
+  of MkDocs, instead of MkDocs.
+- `lowest`: the whole suite (but the browser tests) with the lowest versions of the runtime
+  dependencies that pyproject.toml allows (tests/lowest-requirements.txt).
+
+The default environment (`.venv`, the README's test command) is MkDocs 1.6.1 with the newest
+versions allowed.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["properdocs", "lowest"]
+nox.options.default_venv_backend = "venv"
+nox.options.error_on_missing_interpreters = True
+
+BUILDS = [
+    "tests/test_build.py",
+    "tests/test_sample_site.py",
+    "tests/test_reader_pages.py",
+    "tests/test_publishing.py",
+    "tests/test_network_and_asks.py",
+    "tests/test_authoring.py",
+]
+"""The tests that build sites for real."""
+
+ENV = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+@nox.session
+def properdocs(session: nox.Session) -> None:
+    """The real builds, with ProperDocs."""
+    session.install("properdocs>=1.6", "-e", ".[test]")
+    session.run("python", "-m", "properdocs", "--version")
+    session.run(
+        "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", *BUILDS,
+        env={**ENV, "INTERVIEWS_BUILDER": "properdocs"},
+    )  # fmt: skip
+
+
+@nox.session
+def lowest(session: nox.Session) -> None:
+    """The whole suite but the browser tests, with the lowest versions allowed."""
+    session.install("-e", ".[test]", "-c", "tests/lowest-requirements.txt")
+    session.run("python", "-m", "pip", "freeze")
+    session.run(
+        "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--ignore=tests/browser",
+        env=ENV,
+    )  # fmt: skip
