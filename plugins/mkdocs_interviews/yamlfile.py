@@ -129,6 +129,11 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
+        if mark is not None:
+            line_text = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+            indent = line_text[: len(line_text) - len(line_text.lstrip())]
+            if "\t" in indent:
+                problem += ": a tab (YAML indents with spaces, never tabs)"
         raise YamlError(problem, None if mark is None else mark.line + first_line) from error
     except yaml.YAMLError as error:
         raise YamlError(str(error), None) from error

@@ -1,0 +1,91 @@
+"""Every kind of mistake at once (tests/cases/mistakes.yml): one run reports each exactly,
+and a build without --strict still publishes every write-up."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from mistakes import files_of, load
+
+from conftest import MKDOCS_YML, ROOT, Site, catalogs
+from mkdocs_interviews import read_project
+
+ENTRIES = load()
+TOGETHER = [entry for entry in ENTRIES if not entry.get("separate")]
+
+
+def sources_for(entries: list[dict]) -> dict[str, bytes]:
+    sources = {name: text.encode() for name, text in catalogs().items()}
+    for entry in entries:
+        sources.update(files_of(entry))
+    return sources
+
+
+def test_there_are_enough_kinds_of_mistake() -> None:
+    assert len(ENTRIES) >= 25
+    paths = [path for entry in ENTRIES for path in entry["files"] if path.startswith("interviews")]
+    assert len(paths) == len(set(paths)), "each mistake has files of its own"
+
+
+@pytest.fixture(scope="module")
+def together() -> list[str]:
+    return [str(problem) for problem in read_project(sources_for(TOGETHER)).problems]
+
+
+def test_one_run_reports_every_mistake_and_nothing_else(together: list[str]) -> None:
+    expected = [message for entry in TOGETHER for message in entry["messages"]]
+    assert Counter(together) == Counter(expected)
+
+
+@pytest.mark.parametrize("entry", TOGETHER, ids=[entry["mistake"] for entry in TOGETHER])
+def test_each_mistake_in_order(entry: dict, together: list[str]) -> None:
+    files = set(entry["files"])
+    mine = [message for message in together if message.split(":")[0] in files]
+    assert mine == entry["messages"]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [entry for entry in ENTRIES if entry.get("separate")],
+    ids=[entry["mistake"] for entry in ENTRIES if entry.get("separate")],
+)
+def test_mistakes_made_on_their_own(entry: dict) -> None:
+    problems = [str(problem) for problem in read_project(sources_for([entry])).problems]
+    assert problems == entry["messages"]
+
+
+def test_check_reports_them_all_in_one_run(tmp_path: Path) -> None:
+    site = make(tmp_path)
+    result = site.check()
+    assert result.returncode == 1
+    expected = [message for entry in TOGETHER for message in entry["messages"]]
+    assert Counter(result.stdout.splitlines()) == Counter(expected)
+
+
+def test_without_strict_every_writeup_is_published(tmp_path: Path) -> None:
+    site = make(tmp_path)
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    published = site.root / "site" / "interviews"
+    for path in (site.docs / "interviews").rglob("*.md"):
+        page = published / path.stem / "index.html"
+        assert page.is_file(), path
+    assert (site.root / "site" / "fields" / "book-publishing" / "index.html").is_file()
+
+
+def make(tmp_path: Path) -> Site:
+    site = Site(tmp_path / "site-root")
+    site.docs.mkdir(parents=True)
+    (site.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    site.write({"index.md": "# Home\n", **sources_for(TOGETHER)})
+    return site
+
+
+def test_the_docs_table_is_up_to_date() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from mistakes_table import PAGE, page
+
+    assert PAGE.read_text(encoding="utf-8") == page(), "run scripts/mistakes_table.py"
