@@ -75,8 +75,11 @@ def questions_data(index: Index, path_of: Callable[[str], str], base: str | None
 
 
 def dump(data: Any) -> bytes:
-    """JSON text: indented, ASCII-only (so nothing depends on how a client decodes it)."""
-    return (json.dumps(data, indent=2, ensure_ascii=True) + "\n").encode()
+    """JSON text: indented, ASCII-only (so nothing depends on how a client decodes it), with
+    `<`, `>` and `&` escaped, so that no page that embeds or sniffs it reads markup in it."""
+    text = json.dumps(data, indent=2, ensure_ascii=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode()
 
 
 def _absolute(base: str | None, path: str) -> str | None:
