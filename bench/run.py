@@ -162,6 +162,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--blog", action="store_true", help="also build with the blog plugin")
+    parser.add_argument(
+        "--blog-rounds", type=int, default=1, help="rounds of the blog build (it is slow)"
+    )
+    parser.add_argument(
+        "--single-round-from",
+        type=int,
+        default=None,
+        help="one round only for N at or above this (a 10,000 build takes minutes)",
+    )
     parser.add_argument("--work", type=Path, help="where to write the corpora (default: temp)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="interviews-bench-"))
@@ -179,9 +188,12 @@ def main() -> None:
         blog = blog_site(root) if args.blog else None
         times: dict[str, list[float]] = {"plugin": [], "floor": [], "blog": []}
         memory: dict[str, list[float]] = {"plugin": [], "floor": [], "blog": []}
-        for _ in range(args.rounds):
+        rounds = args.rounds
+        if args.single_round_from is not None and n >= args.single_round_from:
+            rounds = 1
+        for round_number in range(rounds):
             for name, folder in (("plugin", root), ("floor", floor), ("blog", blog)):
-                if folder is None:
+                if folder is None or (name == "blog" and round_number >= args.blog_rounds):
                     continue
                 wall, rss = build(folder)
                 times[name].append(wall)
