@@ -15,9 +15,10 @@ from .catalogs import (
     QuestionCatalog,
     entry_text,
     read_entries,
+    read_id,
     warn_unknown_keys,
 )
-from .model import SLUG_PATTERN, Field, Question, slugify
+from .model import Field, Question, slugify
 from .problems import FileProblems
 from .text import as_date, did_you_mean
 from .yamlfile import Lines, describe, quote
@@ -110,25 +111,10 @@ def _read_ask(
     questions: QuestionCatalog,
     problems: FileProblems,
 ) -> Ask | None:
-    raw_id = entry.get("id")
-    if not isinstance(raw_id, str) or not SLUG_PATTERN.match(raw_id.strip()):
-        if raw_id is None or raw_id == "":
-            problems.error(
-                f"entry {number} has no 'id' (add a short kebab-case id, like "
-                "'id: typical-day-in-radio')",
-                key="id",
-                line=lines.line,
-            )
-        else:
-            shown = str(raw_id)
-            problems.error(
-                f"ask id {quote(shown)} is not kebab-case (use lowercase words joined by "
-                f"hyphens, like '{slugify(shown) or 'typical-day-in-radio'}')",
-                key="id",
-                line=lines.of("id"),
-            )
+    ask_id = read_id(entry, number, lines, problems, "ask", "a short", "typical-day-in-radio")
+    if ask_id is None:
         return None
-    label = f"ask '{raw_id.strip()}'"
+    label = f"ask '{ask_id}'"
     warn_unknown_keys(entry, ASK_KEYS, label, lines, problems)
     ok = True
     question = entry_text(entry, "question", label, lines, problems)
@@ -224,7 +210,7 @@ def _read_ask(
     if not ok or question is None or item is None or asked is None:
         return None
     return Ask(
-        id=raw_id.strip(),
+        id=ask_id,
         question=question,
         field=item,
         asked=asked,

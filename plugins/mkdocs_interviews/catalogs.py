@@ -266,6 +266,36 @@ def entry_text(
     return None
 
 
+def read_id(
+    entry: dict[str, Any],
+    number: int,
+    lines: Lines,
+    problems: FileProblems,
+    kind: str,
+    adjective: str,
+    example: str,
+) -> str | None:
+    """An entry's kebab-case `id`, or None after reporting it missing or malformed."""
+    raw_id = entry.get("id")
+    if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
+        problems.error(
+            f"entry {number} has no 'id' (add {adjective} kebab-case id, like 'id: {example}')",
+            key="id",
+            line=lines.line,
+        )
+        return None
+    if not isinstance(raw_id, str) or not SLUG_PATTERN.match(raw_id.strip()):
+        shown = str(raw_id)
+        problems.error(
+            f"{kind} id {quote(shown)} is not kebab-case (use lowercase words joined by "
+            f"hyphens, like '{slugify(shown) or example}')",
+            key="id",
+            line=lines.of("id"),
+        )
+        return None
+    return raw_id.strip()
+
+
 def _aliases(
     entry: dict[str, Any], label: str, lines: Lines, problems: FileProblems
 ) -> tuple[str, ...]:
@@ -340,24 +370,9 @@ def _read_field(
 def _read_question(
     number: int, entry: dict[str, Any], lines: Lines, problems: FileProblems
 ) -> Question | None:
-    raw_id = entry.get("id")
-    if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()):
-        problems.error(
-            f"entry {number} has no 'id' (add a stable kebab-case id, like 'id: typical-day')",
-            key="id",
-            line=lines.line,
-        )
+    question_id = read_id(entry, number, lines, problems, "question", "a stable", "typical-day")
+    if question_id is None:
         return None
-    if not isinstance(raw_id, str) or not SLUG_PATTERN.match(raw_id.strip()):
-        shown = raw_id if isinstance(raw_id, str) else str(raw_id)
-        problems.error(
-            f"question id {quote(shown)} is not kebab-case (use lowercase words joined by "
-            f"hyphens, like '{slugify(shown) or 'typical-day'}')",
-            key="id",
-            line=lines.of("id"),
-        )
-        return None
-    question_id = raw_id.strip()
     label = f"question '{question_id}'"
     warn_unknown_keys(entry, QUESTION_KEYS, label, lines, problems)
     text = entry_text(entry, "text", label, lines, problems)
