@@ -6,7 +6,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import WriteUp
+from .model import Field, WriteUp
+from .opendata import absolute
+from .outputs import feed_url
 
 
 @dataclass(frozen=True)
@@ -70,3 +72,42 @@ def script_json(data: Any) -> str:
     """JSON that cannot end its <script> element early: <, > and & are escaped."""
     text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_head(
+    *,
+    site_name: str,
+    site_description: str | None,
+    site_url: str | None,
+    page_url: str,
+    title: str | None,
+    description: str | None,
+    writeup: WriteUp | None = None,
+    field: Field | None = None,
+    home: bool = False,
+    feeds: bool = False,
+) -> Head:
+    """The extra head of one of the plugin's pages, an interview or the home page.
+
+    `page_url` is relative to the site's root; `feeds` says whether the site has feeds
+    (a `site_url` and at least one interview). A field page announces its feed and the
+    site's, the home page the site's.
+    """
+    url = None if site_url is None else absolute(site_url, page_url or "./")
+    graph = open_graph(
+        title=title or site_name,
+        description=description or site_description,
+        url=url,
+        kind="article" if writeup is not None else "website",
+        site_name=site_name,
+    )
+    links: list[FeedLink] = []
+    if feeds and site_url is not None:
+        if field is not None:
+            links.append(FeedLink(f"{site_name}: {field.name}", feed_url(site_url, field)))
+        if field is not None or home:
+            links.append(FeedLink(f"{site_name}: all interviews", feed_url(site_url)))
+    jsonld = None
+    if writeup is not None:
+        jsonld = script_json(article(writeup, url=url, site_name=site_name))
+    return Head(links, graph, jsonld)

@@ -16,10 +16,8 @@ from . import urls
 from .ask import AskConfigError, AskLink
 from .build import SiteSettings, make_renderer, site_outputs
 from .config import InterviewsConfig
-from .metadata import FeedLink, Head, article, open_graph, script_json
+from .metadata import Head, page_head
 from .model import Field
-from .opendata import absolute
-from .outputs import feed_url
 from .pages import Renderer
 from .project import Project, paused_gc, read_project
 from .writeups import Document
@@ -167,28 +165,19 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         writeup = None if doc is None else doc.writeup
         if path not in self.generated and writeup is None and not page.is_homepage:
             return None
-        base = self.site_url
-        url = None if base is None else absolute(base, page.url or "./")
-        title = page.meta.get("title")
-        description = page.meta.get("description")
-        graph = open_graph(
-            title=str(title) if title else config.site_name,
-            description=str(description) if description else config.site_description,
-            url=url,
-            kind="article" if writeup is not None else "website",
+        title, description = page.meta.get("title"), page.meta.get("description")
+        return page_head(
             site_name=config.site_name,
+            site_description=config.site_description,
+            site_url=self.site_url,
+            page_url=page.url,
+            title=str(title) if title else None,
+            description=str(description) if description else None,
+            writeup=writeup,
+            field=self.field_pages.get(path),
+            home=page.is_homepage,
+            feeds=self.renderer is not None and bool(self.renderer.index.writeups),
         )
-        feeds: list[FeedLink] = []
-        if base is not None and self.renderer is not None and self.renderer.index.writeups:
-            field = self.field_pages.get(path)
-            if field is not None:
-                feeds.append(FeedLink(f"{config.site_name}: {field.name}", feed_url(base, field)))
-            if field is not None or page.is_homepage:
-                feeds.append(FeedLink(f"{config.site_name}: all interviews", feed_url(base)))
-        jsonld = None
-        if writeup is not None:
-            jsonld = script_json(article(writeup, url=url, site_name=config.site_name))
-        return Head(feeds, graph, jsonld)
 
     def _document(self, file: File) -> Document | None:
         return None if self.project is None else self.project.document(file.src_uri)
