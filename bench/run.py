@@ -116,41 +116,55 @@ def blog_site(root: Path) -> Path:
     return blog
 
 
-def plugin_time(root: Path) -> dict[str, float]:
-    """The plugin's own work, in process: read, index, render the pages, decorate write-ups."""
+def plugin_time(root: Path, rounds: int = 3) -> dict[str, float]:
+    """The plugin's own work, in process and as the plugin does it: read, index, render the
+    pages (with the collector paused, as in `on_files`), decorate every write-up (as
+    `on_page_markdown` does, page by page). The median of `rounds` runs, part by part."""
     code = f"""
 import json, time
 from pathlib import Path
 from mkdocs_interviews.cli import load_site
 from mkdocs_interviews.build import make_renderer, site_outputs
+from mkdocs_interviews.project import paused_gc
 from mkdocs_interviews.writeups import split_front_matter
 site = load_site(Path({str(root / "mkdocs.yml")!r}))
+bodies = {{p: (site.docs_dir / p).read_text(encoding="utf-8") for p in sorted(
+    str(f.relative_to(site.docs_dir)) for f in (site.docs_dir / "interviews").glob("*.md"))}}
 t0 = time.perf_counter()
 project = site.read()
 t1 = time.perf_counter()
 settings = site.settings()
-renderer = make_renderer(project, settings)
+with paused_gc():
+    renderer = make_renderer(project, settings)
 t2 = time.perf_counter()
-outputs = list(site_outputs(renderer, settings))
+with paused_gc():
+    outputs = list(site_outputs(renderer, settings))
 t3 = time.perf_counter()
 for doc in project.documents:
-    text = (site.docs_dir / doc.path).read_text(encoding="utf-8")
-    renderer.decorate(split_front_matter(text)[1].lstrip(), doc.writeup, project.questions)
+    body = split_front_matter(bodies[doc.path])[1].lstrip()
+    renderer.decorate(body, doc.writeup, project.questions)
 t4 = time.perf_counter()
 print(json.dumps(dict(read=t1 - t0, index=t2 - t1, pages=t3 - t2, decorate=t4 - t3)))
 """
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    return json.loads(result.stdout)
+    runs = []
+    for _ in range(rounds):
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        runs.append(json.loads(result.stdout))
+    return {part: statistics.median(run[part] for run in runs) for part in runs[0]}
 
 
-def check_time(root: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs_interviews", "check"], cwd=root, capture_output=True
-    )
-    return time.perf_counter() - start
+def check_time(root: Path, rounds: int = 3) -> float:
+    """The median wall time of `python -m mkdocs_interviews check`, start-up included."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs_interviews", "check"], cwd=root, capture_output=True
+        )
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def writeup_page_size(site: Path) -> int:

@@ -4,6 +4,7 @@ every problem names its file."""
 from __future__ import annotations
 
 import datetime
+import re
 import string
 
 import markdown
@@ -181,3 +182,31 @@ def test_any_writeup_builds(tmp_path_factory, meta, body) -> None:
     build(config)
     draft = meta.get("draft") is True
     assert (root / "site" / "interviews" / "case" / "index.html").is_file() != draft
+
+
+markdownish = st.text(
+    st.sampled_from(list("abc 12.-+#>*_`[]()!<>&\"'~=^{}:|\\/?xyz\n\t")) | st.characters(),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=markdownish, layout=st.sampled_from(["{}", "- {}", "Text: {}.", "1. {} and more"]))
+def test_escaped_text_renders_as_itself(text: str, layout: str) -> None:
+    # Whatever the text, wherever a template puts it in a line, Python-Markdown shows it as
+    # typed (whitespace folded) and makes no element of it.
+    from bs4 import BeautifulSoup
+
+    from mkdocs_interviews.render import escape_text
+
+    folded = re.sub(r"\s+", " ", text)  # whitespace folded first, as escape_text does
+    shown = "".join(ch for ch in folded if ch >= " " and ch != "\x7f")
+    html = markdown.markdown(
+        layout.format(escape_text(text)), extensions=["attr_list", "md_in_html", "tables"]
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert {tag.name for tag in soup.find_all(True)} <= {"p", "ul", "ol", "li"}
+    expected = layout.format(shown)
+    assert " ".join(soup.get_text().split()) == " ".join(
+        expected.removeprefix("- ").removeprefix("1. ").split()
+    ) or " ".join(soup.get_text().split()) == " ".join(expected.split())

@@ -90,12 +90,12 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             if doc.draft:
                 log.info(f"{doc.path}: a draft, shown by 'mkdocs serve', left out of builds")
         settings = self._settings(config)
-        self.renderer = renderer = make_renderer(project, settings)
-        self.field_pages = {urls.field_path(f): f for f in renderer.index.fields}
         self.generated = set()
         with paused_gc():
+            self.renderer = renderer = make_renderer(project, settings)
             for output in site_outputs(renderer, settings):
                 self._add(files, config, output.path, output.content)
+        self.field_pages = {urls.field_path(f): f for f in renderer.index.fields}
         if self.site_url is None:
             log.warning(
                 f"{Path(config.config_file_path).name}: the feeds need 'site_url' (their links "

@@ -18,20 +18,40 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-# Characters that Markdown, its common extensions (attr_list, tables, emoji, mark, tilde,
-# caret) or HTML could read as syntax inside a line of text.
-_SIGNIFICANT = "\\`*_{}[]()#!|<>&\"'~:=^"
-_ESCAPES = {ord(ch): f"&#{ord(ch)};" for ch in _SIGNIFICANT}
+# Characters that open Markdown or HTML syntax anywhere in a line: emphasis, code, links and
+# images, attribute lists, raw HTML and entities, and the mark, tilde and caret extensions;
+# `"` for text a template puts in an attribute. Each becomes a numeric character reference,
+# which Python-Markdown passes through. Punctuation that is syntax only after one of these
+# (`(`, `)`, `!`) or only at the start of a line (see _LINE_START) is left as it is: prose
+# is full of it, and every reference costs Python-Markdown an inline match.
+_SIGNIFICANT = '\\`*_{}[]<&"~=^'
+_ESCAPES: dict[int, str | None] = {ord(ch): f"&#{ord(ch)};" for ch in _SIGNIFICANT}
+# Control characters have no place in text, and Python-Markdown uses two of them as markers.
+_ESCAPES.update((code, None) for code in [*range(0x20), 0x7F] if chr(code) not in "\t\n\r")
+# What makes a line a heading, a list item, a quote, a rule, an admonition or a table row.
+_LINE_START = re.compile(r"[#>+\-=!?:|]|\d+[.)]")
 _WHITESPACE = re.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=65536)
 def escape_text(text: str) -> Markup:
-    """Text shown as itself in Markdown and HTML, on one line.
+    """Text shown as itself in Markdown and HTML, on one line, wherever in the line a
+    template puts it.
 
     (Cached: names, roles and titles are printed on page after page.)
     """
-    return Markup(_WHITESPACE.sub(" ", str(text)).translate(_ESCAPES))
+    text = _WHITESPACE.sub(" ", str(text))
+    start = _LINE_START.match(text)
+    if start is not None:
+        first = text[0]
+        text = f"&#{ord(first)};" + text[1:]
+    return Markup(text.translate(_ESCAPES) if start is None else _keep_start(text))
+
+
+def _keep_start(text: str) -> str:
+    # The first character is already a reference: translate the rest only.
+    head, _, rest = text.partition(";")
+    return head + ";" + rest.translate(_ESCAPES)
 
 
 MONTHS = (
