@@ -138,8 +138,29 @@ def _join_lines(lines: list[str]) -> str:
 
 def cut(text: str, words: int) -> str:
     """`text` cut after `words` words, at a word boundary and never inside a link or code span."""
-    if len(text.split()) <= words:
+    pieces = text.split(" ", words)
+    if len(pieces) <= words or len(text.split()) <= words:
         return text
+    head = " ".join(pieces[:words])
+    plain = _plain_cut(head) and len(head.split()) == words
+    end = len(head) if plain else _atom_cut(text, words)
+    if not text[end:].strip():
+        return text
+    return text[:end].rstrip(" ,;:-\N{EM DASH}\N{EN DASH}") + ELLIPSIS
+
+
+def _plain_cut(head: str) -> bool:
+    """Whether cutting after `head` cuts no link, code span, emphasis or tag in two."""
+    if "`" in head or "_" in head or "<" in head:
+        return False
+    if head.count("[") != head.count("]") or head.rfind("](") > head.rfind(")"):
+        return False
+    return head.count("**") % 2 == 0 and head.replace("**", "").count("*") % 2 == 0
+
+
+def _atom_cut(text: str, words: int) -> int:
+    # The slow way, atom by atom: a link, code span or emphasis counts its words but is never
+    # cut in two.
     count = 0
     end = 0
     for match in _ATOMS.finditer(text):
@@ -147,12 +168,7 @@ def cut(text: str, words: int) -> str:
         end = match.end()
         if count >= words:
             break
-    else:
-        return text
-    rest = text[end:].strip()
-    if not rest:
-        return text
-    return text[:end].rstrip(" ,;:-\N{EM DASH}\N{EN DASH}") + ELLIPSIS
+    return end
 
 
 def excerpt(

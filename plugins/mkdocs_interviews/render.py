@@ -29,7 +29,7 @@ _ESCAPES: dict[int, str | None] = {ord(ch): f"&#{ord(ch)};" for ch in _SIGNIFICA
 # Control characters have no place in text, and Python-Markdown uses two of them as markers.
 _ESCAPES.update((code, None) for code in [*range(0x20), 0x7F] if chr(code) not in "\t\n\r")
 # What makes a line a heading, a list item, a quote, a rule, an admonition or a table row.
-_LINE_START = re.compile(r"[#>+\-=!?:|]|\d+[.)]")
+_LINE_START = re.compile(r" *(?P<mark>[#>+\-=!?:|]|\d(?=\d*[.)]))")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -42,16 +42,12 @@ def escape_text(text: str) -> Markup:
     """
     text = _WHITESPACE.sub(" ", str(text))
     start = _LINE_START.match(text)
-    if start is not None:
-        first = text[0]
-        text = f"&#{ord(first)};" + text[1:]
-    return Markup(text.translate(_ESCAPES) if start is None else _keep_start(text))
-
-
-def _keep_start(text: str) -> str:
-    # The first character is already a reference: translate the rest only.
-    head, _, rest = text.partition(";")
-    return head + ";" + rest.translate(_ESCAPES)
+    if start is None:
+        return Markup(text.translate(_ESCAPES))
+    # The first character after any spaces would start a block: make it a reference.
+    at = start.start("mark")
+    head, mark, rest = text[:at], text[at], text[at + 1 :]
+    return Markup(f"{head}&#{ord(mark)};{rest.translate(_ESCAPES)}")
 
 
 MONTHS = (
