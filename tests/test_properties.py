@@ -199,8 +199,9 @@ def test_escaped_text_renders_as_itself(text: str, layout: str) -> None:
 
     from mkdocs_interviews.render import escape_text
 
-    folded = re.sub(r"\s+", " ", text)  # whitespace folded first, as escape_text does
-    shown = "".join(ch for ch in folded if ch >= " " and ch != "\x7f")
+    # As escape_text does: control characters dropped, then whitespace folded.
+    kept = "".join(ch for ch in text if (ch >= " " and ch != "\x7f") or ch in "\t\n\r")
+    shown = re.sub(r"\s+", " ", kept)
     html = markdown.markdown(
         layout.format(escape_text(text)), extensions=["attr_list", "md_in_html", "tables"]
     )

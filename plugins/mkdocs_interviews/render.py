@@ -25,9 +25,9 @@ from markupsafe import Markup
 # (`(`, `)`, `!`) or only at the start of a line (see _LINE_START) is left as it is: prose
 # is full of it, and every reference costs Python-Markdown an inline match.
 _SIGNIFICANT = '\\`*_{}[]<&"~=^'
-_ESCAPES: dict[int, str | None] = {ord(ch): f"&#{ord(ch)};" for ch in _SIGNIFICANT}
+_ESCAPES = {ord(ch): f"&#{ord(ch)};" for ch in _SIGNIFICANT}
 # Control characters have no place in text, and Python-Markdown uses two of them as markers.
-_ESCAPES.update((code, None) for code in [*range(0x20), 0x7F] if chr(code) not in "\t\n\r")
+_CONTROLS = dict.fromkeys(code for code in [*range(0x20), 0x7F] if chr(code) not in "\t\n\r")
 # What makes a line a heading, a list item, a quote, a rule, an admonition or a table row.
 _LINE_START = re.compile(r" *(?P<mark>[#>+\-=!?:|]|\d(?=\d*[.)]))")
 _WHITESPACE = re.compile(r"\s+")
@@ -40,7 +40,7 @@ def escape_text(text: str) -> Markup:
 
     (Cached: names, roles and titles are printed on page after page.)
     """
-    text = _WHITESPACE.sub(" ", str(text))
+    text = _WHITESPACE.sub(" ", str(text).translate(_CONTROLS))
     start = _LINE_START.match(text)
     if start is None:
         return Markup(text.translate(_ESCAPES))

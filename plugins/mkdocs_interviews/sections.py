@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# The first characters of lines that may open or close a fence, be a `#` heading, or
-# underline a setext heading.
-_FIRST = frozenset("#`~=- \t")
+# A line that may open or close a fence, be a `#` heading, or underline a setext heading.
+_CANDIDATE = re.compile(r"\n(?:#|[ \t]*(?:`{3}|~{3})|(?:=+|-+)[ \t]*(?=\n|$))")
 _ATX = re.compile(r"(?P<hashes>#{1,6})(?P<text>.*)")
 _FENCE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
 _UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
@@ -55,46 +54,55 @@ def scan_headings(body: str) -> list[Heading]:
     """Every heading of a Markdown body, outside fenced code, in order."""
     headings: list[Heading] = []
     fence: str | None = None
-    lines = body.split("\n")
-    for number, line in enumerate(lines):
-        # Most lines are running text: one look at the first character skips them.
-        if not line or line[0] not in _FIRST:
-            continue
+    text = "\n" + body  # so that the first line starts after a newline, like the others
+    number = -1
+    position = 0
+    # Only the lines that may matter are looked at: a regular expression that starts with a
+    # newline finds them fast, and a long write-up has a handful.
+    for match in _CANDIDATE.finditer(text):
+        start = match.start() + 1
+        number += text.count("\n", position, start)
+        position = start
+        stop = text.find("\n", start)
+        line = text[start:] if stop < 0 else text[start:stop]
         if fence is not None:
             stripped = line.strip()
             if stripped.startswith(fence) and not stripped.lstrip(fence[0]).strip():
                 fence = None
             continue
         if line[0] == "#":
-            match = _ATX.match(line)
-            if match is not None:
-                text = _CLOSING_HASHES.sub("", match["text"]).strip()
-                if text:
-                    text, anchor, attrs = split_attrs(text)
-                    level = len(match["hashes"])
-                    headings.append(Heading(level, text, anchor, attrs, number, number))
+            atx = _ATX.match(line)
+            if atx is not None:
+                heading_text = _CLOSING_HASHES.sub("", atx["text"]).strip()
+                if heading_text:
+                    heading_text, anchor, attrs = split_attrs(heading_text)
+                    level = len(atx["hashes"])
+                    headings.append(Heading(level, heading_text, anchor, attrs, number, number))
             continue
         opening = _FENCE.match(line)
         if opening is not None:
             fence = opening["fence"]
-        elif line[0] in "=-" and number > 0 and _UNDERLINE.match(line):
-            heading = _setext(lines, number, line[0])
+        elif number > 0 and _UNDERLINE.match(line):
+            heading = _setext(text, start, number, line[0])
             if heading is not None:
                 headings.append(heading)
     return headings
 
 
-def _setext(lines: list[str], number: int, underline: str) -> Heading | None:
+def _setext(text: str, start: int, number: int, underline: str) -> Heading | None:
     # Python-Markdown reads a setext heading only from the first two lines of a block: the
     # text line must follow a blank line (or start the body) and not be indented as code.
-    text = lines[number - 1]
-    if not text.strip() or text.startswith(("    ", "\t", "#")):
+    line_start = text.rfind("\n", 0, start - 1) + 1
+    line = text[line_start : start - 1]
+    if not line.strip() or line.startswith(("    ", "\t", "#")):
         return None
-    if number > 1 and lines[number - 2].strip():
-        return None
-    text, anchor, attrs = split_attrs(text)
+    if number > 1:
+        before = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+        if before.strip():
+            return None
+    line, anchor, attrs = split_attrs(line)
     level = 1 if underline == "=" else 2
-    return Heading(level, text, anchor, attrs, number - 1, number, setext=True)
+    return Heading(level, line, anchor, attrs, number - 1, number, setext=True)
 
 
 def section(lines: list[str], headings: list[Heading], index: int) -> str:

@@ -7,7 +7,6 @@ write-ups); duplicate keys, which YAML forbids but PyYAML silently overwrites, a
 from __future__ import annotations
 
 import datetime
-import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,17 +24,21 @@ class _Loader(_BaseLoader):
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
         # PyYAML's C parser calls back into Python to type every plain scalar; the keys and
         # many values (question ids, field names) come back in file after file.
-        if kind is yaml.ScalarNode and isinstance(value, str):
-            return _resolve_scalar(value, implicit)
-        resolve: Any = super().resolve
+        if kind is yaml.ScalarNode:
+            key = (value, implicit)
+            tag = _SCALAR_TAGS.get(key)
+            if tag is None:
+                if len(_SCALAR_TAGS) > 50_000:
+                    _SCALAR_TAGS.clear()
+                resolve: Any = super().resolve
+                tag = _SCALAR_TAGS[key] = str(resolve(kind, value, implicit))
+            return tag
+        resolve = super().resolve
         return str(resolve(kind, value, implicit))
 
 
-@functools.lru_cache(maxsize=16384)
-def _resolve_scalar(value: str, implicit: Any) -> str:
-    # The resolver's rules are class attributes: the class can stand for an instance.
-    resolve: Any = yaml.resolver.Resolver.resolve
-    return str(resolve(_Loader, yaml.ScalarNode, value, implicit))
+_SCALAR_TAGS: dict[tuple[Any, Any], str] = {}
+"""The type of each plain scalar seen, by its text: typing depends on nothing else."""
 
 
 def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
@@ -151,6 +154,7 @@ _SCALARS: dict[str, Any] = {
     "tag:yaml.org,2002:timestamp": _construct_timestamp,
 }
 _MAP = "tag:yaml.org,2002:map"
+_STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -171,6 +175,8 @@ class _Builder:
 
     def build(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:
+                return node.value
             construct = _SCALARS.get(node.tag)
             if construct is not None:
                 return construct(self.loader, node)
@@ -190,7 +196,7 @@ class _Builder:
                 mapping: dict[Any, Any] = {}
                 self.built[id(node)] = mapping
                 for key_node, value_node in pairs:
-                    key = self.build(key_node)
+                    key = key_node.value if key_node.tag == _STR else self.build(key_node)
                     try:
                         mapping[key] = self.build(value_node)
                     except TypeError:
