@@ -13,18 +13,20 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-from .ask import AskConfigError, AskLink
-from .build import SiteSettings, make_renderer
 from .config import InterviewsConfig
-from .coverage import coverage, render_csv, render_text
-from .generate import generate
 from .model import Question
 from .project import Options, Project, read_project, read_sources
-from .scaffold import scaffold, scaffold_path
 from .writeups import check_choices
+
+if TYPE_CHECKING:
+    from .build import SiteSettings
+
+# The pages' machinery (Jinja, feeds) is imported by the commands that use it, so that
+# `check`, run on every save by editors, starts fast.
 
 PLUGIN_NAME = "interviews"
 
@@ -50,6 +52,9 @@ class Site:
         return read_project(read_sources(self.docs_dir, self.options), self.options)
 
     def settings(self) -> SiteSettings:
+        from .ask import AskConfigError, AskLink
+        from .build import SiteSettings
+
         try:
             ask = AskLink.from_config(self.plugin.ask_url, self.repo_url)
         except AskConfigError as error:
@@ -235,6 +240,8 @@ def new(site: Site, args: argparse.Namespace, ask: Callable[[str], str] | None) 
                 values["theme"] = None
                 continue
             question_ids += [q.id for q in themed if q.id not in question_ids]
+        from .scaffold import scaffold_path
+
         path = scaffold_path(interviews_dir, date, str(values["title"]), str(values["role"]))
         chosen = list(values["field"] or [])
         fields, questions, problems = check_choices(
@@ -256,6 +263,8 @@ def new(site: Site, args: argparse.Namespace, ask: Callable[[str], str] | None) 
             continue
         assert fields is not None and questions is not None
         break
+    from .scaffold import scaffold
+
     made = scaffold(
         interviews_dir=interviews_dir,
         title=str(values["title"]),
@@ -319,6 +328,9 @@ def _questions_prompt(project: Project) -> str:
 
 def generate_command(site: Site, out_dir: Path) -> int:
     """Write the built docs folder for builders that run no plugins."""
+    from .build import make_renderer
+    from .generate import generate
+
     project = site.read()
     for problem in project.problems:
         print(problem, file=sys.stderr)
@@ -352,6 +364,9 @@ def generate_command(site: Site, out_dir: Path) -> int:
 
 def coverage_command(site: Site, output_format: str) -> int:
     """Print the field x question matrix and the readers' questions still waiting."""
+    from .build import make_renderer
+    from .coverage import coverage, render_csv, render_text
+
     project = site.read()
     matrix = coverage(make_renderer(project, site.settings()).index)
     print(render_csv(matrix) if output_format == "csv" else render_text(matrix), end="")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -204,12 +205,14 @@ def read_sources(docs_dir: Path, options: Options | None = None) -> dict[str, by
         path = docs_dir / name
         if path.is_file():
             sources[name] = path.read_bytes()
-    folder = docs_dir / options.interviews_dir
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*.md")):
-            relative = path.relative_to(docs_dir).as_posix()
-            # MkDocs leaves out dot files and folders; so do we.
-            hidden = any(part.startswith(".") for part in relative.split("/"))
-            if path.is_file() and not hidden and options.is_writeup(relative):
-                sources[relative] = path.read_bytes()
+    root = str(docs_dir)
+    for folder, subfolders, names in os.walk(docs_dir / options.interviews_dir):
+        # MkDocs leaves out dot files and folders; so do we.
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        relative_folder = Path(os.path.relpath(folder, root)).as_posix()
+        for name in sorted(names):
+            relative = f"{relative_folder}/{name}"
+            if not name.startswith(".") and options.is_writeup(relative):
+                with open(os.path.join(folder, name), "rb") as file:
+                    sources[relative] = file.read()
     return sources
