@@ -55,18 +55,34 @@ def sentence(rng: random.Random) -> str:
 
 
 def paragraph(rng: random.Random, words: int) -> str:
-    parts: list[str] = []
-    while sum(len(p.split()) for p in parts) < words:
-        parts.append(sentence(rng))
-    if rng.random() < 0.2:
-        items = "\n".join(f"- {sentence(rng)}" for _ in range(rng.randint(2, 4)))
-        return " ".join(parts) + ":\n\n" + items
-    return " ".join(parts)
+    """A paragraph of exactly `words` words (a word: what `str.split` finds), sometimes
+    introducing a list that takes part of them."""
+    listed = rng.randint(2, 4) if words >= 40 and rng.random() < 0.2 else 0
+    lead = sentences(rng, words // 2 if listed else words)
+    if not listed:
+        return lead
+    left = words - len(lead.split())
+    items = [sentences(rng, left // listed + (i < left % listed) - 1) for i in range(listed)]
+    return lead[:-1] + ":\n\n" + "\n".join(f"- {item}" for item in items)
+
+
+def sentences(rng: random.Random, words: int) -> str:
+    """Sentences of exactly `words` words, the last one cut short to fit."""
+    tokens: list[str] = []
+    while len(tokens) < words:
+        tokens.extend(sentence(rng).split()[: words - len(tokens)])
+        if not tokens[-1].endswith("."):
+            tokens[-1] += "."
+    return " ".join(tokens)
 
 
 def writeup(rng: random.Random, number: int, questions: list[dict[str, object]]) -> str:
     chosen = rng.sample(questions, rng.randint(4, 8))
-    budget = rng.randint(600, 1200)
+    # The words of the write-up: its introduction, its headings ("##" counts) and its answers.
+    # Answers share what the introduction and the headings leave; integer division loses
+    # fewer than 25 words, hence the 625.
+    headings = sum(1 + len(str(q["text"]).split()) for q in chosen)
+    budget = rng.randint(625, 1200) - 40 - headings
     per_answer = budget // len(chosen)
     fields = [rng.choice(FIELDS)]
     if rng.random() < 0.1:

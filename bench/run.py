@@ -171,6 +171,17 @@ def writeup_page_size(site: Path) -> int:
     return (site / "interviews" / "w00007" / "index.html").stat().st_size
 
 
+def cpu_model() -> str:
+    """The processor's name, from /proc/cpuinfo where there is one."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
@@ -190,7 +201,7 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="interviews-bench-"))
     print(
-        f"# {platform.platform()}, {os.cpu_count()} CPUs, {platform.processor() or platform.machine()}, "  # noqa: E501
+        f"# {platform.platform()}, {os.cpu_count()} CPUs, {cpu_model()}, "
         f"Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
         f"mkdocs-material {version('mkdocs-material')}, {time.strftime('%Y-%m-%d')}"
     )

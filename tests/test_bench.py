@@ -1,0 +1,81 @@
+"""The benchmark's parts work: its corpus follows the contract it promises, and the runner
+(the one command BENCHMARKS.md gives) builds every variant and prints its figures.
+
+No figure is asserted: times are for the benchmark to print, never for a test to judge.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from mkdocs_interviews.cli import load_site
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import FIELDS, make_corpus  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    make_corpus(40, root)
+    return root
+
+
+def test_corpus_is_valid_content(corpus: Path) -> None:
+    project = load_site(corpus / "mkdocs.yml").read()
+    assert project.problems == ()
+    assert len(project.writeups) == 40
+
+
+def test_corpus_has_the_promised_shape(corpus: Path) -> None:
+    assert len(FIELDS) >= 25
+    assert any("&" in name for name in FIELDS)
+    assert any(" " in name for name in FIELDS)
+    assert any(not name.isascii() for name in FIELDS)
+    for path in sorted((corpus / "content" / "interviews").glob("*.md")):
+        post = frontmatter.load(path)
+        assert 4 <= len(post["questions"]) <= 8, path.name
+        assert post.content.count("\n## ") == len(post["questions"]), path.name
+        words = len(post.content.split())
+        assert 600 <= words <= 1200, (path.name, words)
+    text = "".join(p.read_text(encoding="utf-8") for p in corpus.glob("content/interviews/*"))
+    assert "](https://" in text and "\n- " in text and "**" in text
+
+
+def test_corpus_is_deterministic(corpus: Path, tmp_path: Path) -> None:
+    make_corpus(40, tmp_path)
+    for path in sorted((corpus / "content").rglob("*")):
+        if path.is_file():
+            again = tmp_path / path.relative_to(corpus)
+            assert again.read_bytes() == path.read_bytes(), path.name
+
+
+def test_runner_builds_every_variant_and_prints_figures(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "10", "12", "--rounds", "1",
+         "--blog", "--work", str(tmp_path)],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = result.stdout
+    assert re.search(r"CPUs, .+, Python 3\.\d+.*, mkdocs \d", out)
+    for n in (10, 12):
+        assert re.search(
+            rf"N=\s+{n}\s+plugin\s+[\d.]+ s\s+floor\s+[\d.]+ s\s+ratio [\d.]+\s+peak", out
+        ), out
+    assert re.search(r"plugin's own [\d.]+ s \(read .*\)\s+check [\d.]+ s\s+blog [\d.]+ s", out)
+    assert "growth N=10 -> 12" in out
+    # Each variant really built its site: the write-ups' pages and the generated pages.
+    for site in ("n12/site", "n12-floor/site"):
+        assert (tmp_path / site / "interviews" / "w00007" / "index.html").is_file(), site
+        assert (tmp_path / site / "questions" / "index.html").is_file(), site
+    assert list((tmp_path / "n12-blog" / "site" / "blog").rglob("index.html"))
