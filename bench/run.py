@@ -117,39 +117,14 @@ def blog_site(root: Path) -> Path:
 
 
 def plugin_time(root: Path, rounds: int = 3) -> dict[str, float]:
-    """The plugin's own work, in process and as the plugin does it: read, index, render the
-    pages (with the collector paused, as in `on_files`), decorate every write-up (as
-    `on_page_markdown` does, page by page). The median of `rounds` runs, part by part."""
-    code = f"""
-import json, time
-from pathlib import Path
-from mkdocs_interviews.cli import load_site
-from mkdocs_interviews.build import make_renderer, site_outputs
-from mkdocs_interviews.project import paused_gc
-from mkdocs_interviews.writeups import split_front_matter
-site = load_site(Path({str(root / "mkdocs.yml")!r}))
-bodies = {{p: (site.docs_dir / p).read_text(encoding="utf-8") for p in sorted(
-    str(f.relative_to(site.docs_dir)) for f in (site.docs_dir / "interviews").glob("*.md"))}}
-t0 = time.perf_counter()
-project = site.read()
-t1 = time.perf_counter()
-settings = site.settings()
-with paused_gc():
-    renderer = make_renderer(project, settings)
-t2 = time.perf_counter()
-with paused_gc():
-    outputs = list(site_outputs(renderer, settings))
-t3 = time.perf_counter()
-for doc in project.documents:
-    body = split_front_matter(bodies[doc.path])[1].lstrip()
-    renderer.decorate(body, doc.writeup, project.questions)
-t4 = time.perf_counter()
-print(json.dumps(dict(read=t1 - t0, index=t2 - t1, pages=t3 - t2, decorate=t4 - t3)))
-"""
+    """The plugin's own work, part by part (`own.py`): the median of `rounds` runs."""
     runs = []
     for _ in range(rounds):
         result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            [sys.executable, str(HERE / "own.py"), str(root / "mkdocs.yml")],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         runs.append(json.loads(result.stdout))
     return {part: statistics.median(run[part] for run in runs) for part in runs[0]}

@@ -6,6 +6,7 @@ No figure is asserted: times are for the benchmark to print, never for a test to
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -79,3 +80,14 @@ def test_runner_builds_every_variant_and_prints_figures(tmp_path: Path) -> None:
         assert (tmp_path / site / "interviews" / "w00007" / "index.html").is_file(), site
         assert (tmp_path / site / "questions" / "index.html").is_file(), site
     assert list((tmp_path / "n12-blog" / "site" / "blog").rglob("index.html"))
+
+
+def test_own_work_is_timed_part_by_part_and_profiled(corpus: Path) -> None:
+    own = [sys.executable, str(ROOT / "bench" / "own.py"), str(corpus / "mkdocs.yml")]
+    timed = subprocess.run(own, capture_output=True, text=True, check=True)
+    parts = json.loads(timed.stdout)
+    assert set(parts) == {"read", "index", "pages", "decorate"}
+    assert all(seconds > 0 for seconds in parts.values())
+    profiled = subprocess.run([*own, "--profile"], capture_output=True, text=True, check=True)
+    for part in ("Site.read", "site_outputs", "Renderer.pages", "Renderer.decorate"):
+        assert part in profiled.stdout, part
