@@ -71,7 +71,9 @@ def test_runner_builds_every_variant_and_prints_figures(tmp_path: Path) -> None:
     assert re.search(r"CPUs, .+, Python 3\.\d+.*, mkdocs \d", out)
     for n in (10, 12):
         assert re.search(
-            rf"N=\s+{n}\s+plugin\s+[\d.]+ s\s+floor\s+[\d.]+ s\s+ratio [\d.]+\s+peak", out
+            rf"N=\s+{n}\s+plugin\s+[\d.]+ s\s+floor\s+[\d.]+ s\s+ratio [\d.]+\s+peak .* "
+            r"write-up page [\d.]+ kB",
+            out,
         ), out
     assert re.search(r"plugin's own [\d.]+ s \(read .*\)\s+check [\d.]+ s\s+blog [\d.]+ s", out)
     assert "growth N=10 -> 12" in out
