@@ -12,30 +12,16 @@ so the pictures show the system's fonts; they are taken offline, as the browser 
 from __future__ import annotations
 
 import argparse
-import functools
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import sync_playwright
+from sample_site import CHROMIUM_ARGS, ROOT, BuildFailed, build, served
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 # Name: URL of the page, relative to the site's root (with the anchor to scroll to).
 SHOTS = {
@@ -45,33 +31,16 @@ SHOTS = {
 }
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @contextmanager
 def served_sample_site() -> Iterator[str]:
     """The sample site, built into a temporary folder and served: its root URL."""
     with tempfile.TemporaryDirectory(prefix="interviews-site-") as site:
-        build = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
-            cwd=ROOT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            capture_output=True,
-            text=True,
-        )
-        if build.returncode:
-            sys.exit(f"mkdocs build --strict failed:\n{build.stderr}")
-        handler = functools.partial(QuietHandler, directory=site)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
         try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/"
-        finally:
-            server.shutdown()
-            server.server_close()
+            build(Path(site))
+        except BuildFailed as error:
+            sys.exit(str(error))
+        with served(Path(site)) as url:
+            yield url
 
 
 def take(out: Path) -> list[Path]:

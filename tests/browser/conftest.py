@@ -12,37 +12,27 @@ package or axe-core skips the tests with the reason; in CI (`CI` set) it fails t
 
 from __future__ import annotations
 
-import functools
 import importlib
 import os
 import shutil
-import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
 from conftest import ROOT, TESTS
 
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import sample_site
+from sample_site import CHROMIUM_ARGS
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 AXE_JS = TESTS / "tools" / "node_modules" / "axe-core" / "axe.min.js"
-
-# Playwright adds --headless itself.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -78,41 +68,13 @@ def playwright_api() -> ModuleType:
         pytest.skip(reason, allow_module_level=True)
 
 
-def build_sample_site(destination: Path) -> None:
-    """`mkdocs build --strict` of the sample site into `destination`."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destination)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site without logging every request to stderr."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site, built once, served on 127.0.0.1: its root URL."""
     site = tmp_path_factory.mktemp("sample-site")
-    build_sample_site(site)
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    sample_site.build(site)
+    with sample_site.served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
