@@ -3,7 +3,9 @@ and a build without --strict still publishes every write-up."""
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +13,8 @@ import pytest
 from mistakes import files_of, load
 
 from conftest import MKDOCS_YML, ROOT, Site, catalogs
-from mkdocs_interviews import read_project
+from mkdocs_interviews import project, read_project, writeups
+from mkdocs_interviews.project import check_content
 
 ENTRIES = load()
 TOGETHER = [entry for entry in ENTRIES if not entry.get("separate")]
@@ -63,6 +66,48 @@ def test_check_reports_them_all_in_one_run(tmp_path: Path) -> None:
     assert result.returncode == 1
     expected = [message for entry in TOGETHER for message in entry["messages"]]
     assert Counter(result.stdout.splitlines()) == Counter(expected)
+
+
+def _read_and_note_process(*args: object) -> writeups.Document:
+    # Runs in whichever process reads the write-up: notes which one, for the tests below.
+    with open(os.environ["READERS_FILE"], "a", encoding="utf-8") as file:
+        file.write(f"{os.getpid()}\n")
+    return writeups.read_writeup(*args)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def readers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A file that lists the process that read each write-up; any number of them is parallel."""
+    noted = tmp_path / "readers"
+    noted.touch()
+    monkeypatch.setenv("READERS_FILE", str(noted))
+    monkeypatch.setattr(project, "read_writeup", _read_and_note_process)
+    monkeypatch.setattr(project, "PARALLEL_FROM", 2)
+    return noted
+
+
+def test_check_in_several_processes_reports_the_same(readers: Path) -> None:
+    sources = sources_for(TOGETHER)
+    checked = check_content(sources, jobs=2)
+    assert checked.problems == read_project(sources).problems
+    assert checked.writeups == sum(1 for path in sources if path.startswith("interviews/"))
+    processes = set(readers.read_text().split())
+    assert str(os.getpid()) in processes, "read_project reads in this process"
+    assert len(processes) > 1, "check_content(jobs=2) reads in others"
+
+
+def test_check_reads_in_turn_beside_other_threads(readers: Path) -> None:
+    # A serving process has threads; forking beside them is unsafe, so one process reads.
+    done = threading.Event()
+    thread = threading.Thread(target=done.wait)
+    thread.start()
+    try:
+        checked = check_content(sources_for(TOGETHER), jobs=2)
+    finally:
+        done.set()
+        thread.join()
+    assert len(checked.problems) == sum(len(entry["messages"]) for entry in TOGETHER)
+    assert set(readers.read_text().split()) == {str(os.getpid())}
 
 
 def test_without_strict_every_writeup_is_published(tmp_path: Path) -> None:

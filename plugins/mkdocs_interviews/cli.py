@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import yaml
 
 from .config import InterviewsConfig
 from .model import Question
-from .project import Options, Project, read_project, read_sources
+from .project import Options, Project, check_content, read_project, read_sources
 from .writeups import check_choices
 
 if TYPE_CHECKING:
@@ -146,17 +147,22 @@ def load_site(config_file: Path) -> Site:
 # -- check --------------------------------------------------------------------------------
 
 
-def check(site: Site, output_format: str) -> int:
-    """Validate all content; print every problem; 1 when there are problems, else 0."""
-    project = site.read()
-    problems = project.problems
+def check(site: Site, output_format: str, jobs: int | None = None) -> int:
+    """Validate all content; print every problem; 1 when there are problems, else 0.
+
+    `jobs` processes read the write-ups of a large site (default: one per CPU available).
+    """
+    checked = check_content(
+        read_sources(site.docs_dir, site.options), site.options, jobs or available_cpus()
+    )
+    problems = checked.problems
     if output_format == "json":
         print(json.dumps([problem.to_dict() for problem in problems], indent=2, ensure_ascii=False))
     else:
         for problem in problems:
             print(problem)
         files = len({problem.file for problem in problems})
-        count = len(project.documents)
+        count = checked.writeups
         if problems:
             print(
                 f"{_plural(len(problems), 'problem')} in {_plural(files, 'file')} "
@@ -166,6 +172,20 @@ def check(site: Site, output_format: str) -> int:
         else:
             print(f"No problems: {_plural(count, 'write-up')} checked.", file=sys.stderr)
     return 1 if problems else 0
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (fewer than the machine's, in a container or CI job)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def _plural(count: int, noun: str) -> str:
@@ -405,6 +425,13 @@ def parser() -> argparse.ArgumentParser:
         help="text (one problem a line) or json (a list of objects: file, line, key, message, "
         "severity)",
     )
+    check_parser.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        help="processes that read the write-ups of a large site (default: one per CPU; 1 reads "
+        "them in turn)",
+    )
     new_parser = command(
         "new",
         "Scaffold a write-up: front matter and a '##' heading per question, in the catalog's "
@@ -445,7 +472,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         site = load_site(args.config)
         if args.command == "check":
-            return check(site, args.format)
+            return check(site, args.format, args.jobs)
         if args.command == "new":
             ask = input if sys.stdin.isatty() else None
             return new(site, args, ask)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import multiprocessing
 import os
 import posixpath
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from .catalogs import FieldCatalog, QuestionCatalog, read_fields, read_questions
 from .model import WriteUp
 from .problems import FileProblems, Problem
 from .text import did_you_mean
-from .writeups import INDEX_PAGES, Document, read_writeup
+from .writeups import INDEX_PAGES, Document, read_writeup, slug_of
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,47 @@ def read_project(sources: Mapping[str, bytes], options: Options | None = None) -
 
 
 def _read_project(sources: Mapping[str, bytes], options: Options) -> Project:
+    fields, questions, asks, catalog_problems = _read_catalogs(sources, options)
+    documents = [
+        read_writeup(path, sources[path], fields, questions)
+        for path in sorted(sources)
+        if options.is_writeup(path)
+    ]
+    problems = _all_problems(catalog_problems, [_summary(doc) for doc in documents], asks)
+    return Project(fields, questions, asks, tuple(documents), problems)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `check` reports: every problem, and how many write-ups were checked."""
+
+    problems: tuple[Problem, ...]
+    writeups: int
+
+
+PARALLEL_FROM = 500
+"""The fewest write-ups worth checking in several processes (starting them costs ~50 ms)."""
+
+
+def check_content(
+    sources: Mapping[str, bytes], options: Options | None = None, jobs: int = 1
+) -> Checked:
+    """Every problem of the content, exactly as `read_project` finds them.
+
+    Only problems are kept, so the write-ups of a large site can be checked by `jobs`
+    processes: each sends back a write-up's problems and links, not the write-up.
+    """
+    options = options or Options()
+    with paused_gc():
+        fields, questions, asks, catalog_problems = _read_catalogs(sources, options)
+        paths = [path for path in sorted(sources) if options.is_writeup(path)]
+        summaries = _check_writeups(paths, sources, fields, questions, jobs)
+        return Checked(_all_problems(catalog_problems, summaries, asks), len(paths))
+
+
+def _read_catalogs(
+    sources: Mapping[str, bytes], options: Options
+) -> tuple[FieldCatalog, QuestionCatalog, AskCatalog, list[FileProblems]]:
     fields, field_problems = read_fields(options.fields_file, sources.get(options.fields_file))
     questions, question_problems = read_questions(
         options.questions_file, sources.get(options.questions_file)
@@ -101,25 +144,88 @@ def _read_project(sources: Mapping[str, bytes], options: Options) -> Project:
     asks, ask_problems = read_asks(
         options.asks_file, sources.get(options.asks_file), fields, questions
     )
-    documents = [
-        read_writeup(path, sources[path], fields, questions)
-        for path in sorted(sources)
-        if options.is_writeup(path)
-    ]
-    link_problems = _check_links(documents)
-    _check_answers(asks, documents, ask_problems)
+    return fields, questions, asks, [field_problems, question_problems, ask_problems]
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """A write-up file as the checks across write-ups need it."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    referred_by: str | None = None
+    referred_by_line: int | None = None
+
+    @property
+    def slug(self) -> str:
+        return slug_of(self.path)
+
+
+def _summary(doc: Document) -> _Summary:
+    if doc.writeup is None or doc.writeup.referred_by is None:
+        return _Summary(doc.path, doc.problems)
+    return _Summary(doc.path, doc.problems, doc.writeup.referred_by, doc.lines.of("referred_by"))
+
+
+def _all_problems(
+    catalog_problems: list[FileProblems], summaries: list[_Summary], asks: AskCatalog
+) -> tuple[Problem, ...]:
+    """The catalogs' problems, then each write-up's, in path and line order."""
+    link_problems = _check_links(summaries)
+    _check_answers(asks, summaries, catalog_problems[-1])
     problems: list[Problem] = []
-    for catalog_problems in (field_problems, question_problems, ask_problems):
-        problems.extend(sorted(catalog_problems.items, key=lambda p: p.line or 0))
-    for doc in documents:
-        mine = [*doc.problems, *link_problems.get(doc.path, [])]
+    for found in catalog_problems:
+        problems.extend(sorted(found.items, key=lambda p: p.line or 0))
+    for summary in summaries:
+        mine = [*summary.problems, *link_problems.get(summary.path, [])]
         problems.extend(sorted(mine, key=lambda p: p.line or 0))
-    return Project(fields, questions, asks, tuple(documents), tuple(problems))
+    return tuple(problems)
 
 
-def _check_answers(asks: AskCatalog, documents: list[Document], problems: FileProblems) -> None:
+def _check_writeups(
+    paths: Sequence[str],
+    sources: Mapping[str, bytes],
+    fields: FieldCatalog,
+    questions: QuestionCatalog,
+    jobs: int,
+) -> list[_Summary]:
+    """Each write-up checked on its own, by several processes when that pays.
+
+    The processes are forked, which shares the files and the catalogs without copying them,
+    and only where forking is safe: on a platform that has it, from a process with a single
+    thread (a child forked beside other threads can deadlock on a lock one of them held).
+    """
+    if (
+        jobs > 1
+        and len(paths) >= PARALLEL_FROM
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    ):
+        global _SHARED
+        _SHARED = (sources, fields, questions)
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                return pool.map(_check_shared, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+        except OSError:  # a sandbox that allows no new process: check them in turn
+            pass
+        finally:
+            _SHARED = None
+    return [_summary(read_writeup(path, sources[path], fields, questions)) for path in paths]
+
+
+_SHARED: tuple[Mapping[str, bytes], FieldCatalog, QuestionCatalog] | None = None
+"""What the forked processes of `_check_writeups` share with the process that forked them."""
+
+
+def _check_shared(path: str) -> _Summary:
+    assert _SHARED is not None
+    sources, fields, questions = _SHARED
+    return _summary(read_writeup(path, sources[path], fields, questions))
+
+
+def _check_answers(asks: AskCatalog, summaries: list[_Summary], problems: FileProblems) -> None:
     """Each ask's `answered_in` must name a write-up."""
-    slugs = {doc.slug for doc in documents}
+    slugs = {summary.slug for summary in summaries}
     for ask in asks.asks:
         if ask.answered_in is not None and ask.answered_in not in slugs:
             problems.error(
@@ -131,14 +237,14 @@ def _check_answers(asks: AskCatalog, documents: list[Document], problems: FilePr
             )
 
 
-def _check_links(documents: list[Document]) -> dict[str, list[Problem]]:
+def _check_links(documents: list[_Summary]) -> dict[str, list[Problem]]:
     """Problems with slugs and `referred_by`, which need every write-up to check."""
     problems: dict[str, FileProblems] = {}
 
-    def report(doc: Document) -> FileProblems:
+    def report(doc: _Summary) -> FileProblems:
         return problems.setdefault(doc.path, FileProblems(doc.path))
 
-    by_slug: dict[str, Document] = {}
+    by_slug: dict[str, _Summary] = {}
     for doc in documents:
         other = by_slug.get(doc.slug)
         if other is not None:
@@ -150,11 +256,10 @@ def _check_links(documents: list[Document]) -> dict[str, list[Problem]]:
             by_slug[doc.slug] = doc
     referrers: dict[str, str] = {}
     for doc in documents:
-        writeup = doc.writeup
-        if writeup is None or writeup.referred_by is None:
+        if doc.referred_by is None:
             continue
-        line = doc.lines.of("referred_by")
-        target = writeup.referred_by
+        line = doc.referred_by_line
+        target = doc.referred_by
         if target not in by_slug:
             report(doc).error(
                 f"'referred_by' names '{target}', which is not a write-up"
@@ -167,7 +272,7 @@ def _check_links(documents: list[Document]) -> dict[str, list[Problem]]:
             referrers[doc.slug] = target
     for slug, cycle in _cycles(referrers):
         doc = by_slug[slug]
-        line = doc.lines.of("referred_by")
+        line = doc.referred_by_line
         chain = " -> ".join(by_slug[member].path for member in [*cycle, cycle[0]])
         report(doc).error(
             f"'referred_by' goes round in a circle: {chain} (one of them must name someone "
