@@ -41,6 +41,8 @@ def own_work(config: Path) -> dict[str, float]:
         outputs = list(site_outputs(renderer, settings))
     pages = time.perf_counter()
     for doc in project.documents:
+        if doc.writeup is None:  # a write-up with errors is published as it is
+            continue
         body = split_front_matter(bodies[doc.path])[1].lstrip()
         renderer.decorate(body, doc.writeup, project.questions)
     decorate = time.perf_counter()

@@ -3,11 +3,13 @@
     python bench/run.py                      # N = 1,000 and 5,000, three rounds each
     python bench/run.py --sizes 500 --rounds 1 --blog
 
-For each N it builds, alternating round by round, (a) the synthetic site with the plugin and
+For each N it builds, alternating round by round, (a) the synthetic site with the plugin,
 (b) the floor: the same write-ups and the same generated pages, written out as plain Markdown
-by `generate` and built without the plugin. It prints the median wall time, the peak memory
-and the size of each, the ratio a/b, the plugin's own time (reading, cataloguing, rendering),
-the time of `check`, and, with --blog, the same corpus built with Material's blog plugin.
+by `generate` and built without the plugin, and (c) the write-ups alone, without the plugin
+or any generated page (what any site of these write-ups costs). It prints the median wall
+time, the peak memory and the size of each, the ratio a/b, the plugin's own time (reading,
+cataloguing, rendering), the time of `check`, and, with --blog, the same corpus built with
+Material's blog plugin.
 Figures from one run are compared with each other only: these machines are shared and noisy.
 """
 
@@ -87,6 +89,20 @@ def floor_site(root: Path) -> Path:
     config["extra_css"] = ["assets/stylesheets/interviews.css"]
     (floor / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return floor
+
+
+def alone_site(root: Path) -> Path:
+    """The write-ups alone, as they are, without the plugin or any generated page."""
+    alone = root.parent / (root.name + "-alone")
+    shutil.rmtree(alone, ignore_errors=True)
+    shutil.copytree(root / "content" / "interviews", alone / "docs" / "interviews")
+    (alone / "docs" / "index.md").write_text("# Benchmark\n", encoding="utf-8")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = "docs"
+    config["plugins"] = [p for p in config["plugins"] if p != "interviews"]
+    config["nav"] = [{"Home": "index.md"}]
+    (alone / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return alone
 
 
 def blog_site(root: Path) -> Path:
@@ -189,14 +205,16 @@ def main() -> None:
         shutil.rmtree(root, ignore_errors=True)
         make_corpus(n, root)
         floor = floor_site(root)
+        alone = alone_site(root)
         blog = blog_site(root) if args.blog and n < (args.single_round_from or n + 1) else None
-        times: dict[str, list[float]] = {"plugin": [], "floor": [], "blog": []}
-        memory: dict[str, list[float]] = {"plugin": [], "floor": [], "blog": []}
+        times: dict[str, list[float]] = {"plugin": [], "floor": [], "alone": [], "blog": []}
+        memory: dict[str, list[float]] = {"plugin": [], "floor": [], "alone": [], "blog": []}
         rounds = args.rounds
         if args.single_round_from is not None and n >= args.single_round_from:
             rounds = 1
         for round_number in range(rounds):
-            for name, folder in (("plugin", root), ("floor", floor), ("blog", blog)):
+            variants = (("plugin", root), ("floor", floor), ("alone", alone), ("blog", blog))
+            for name, folder in variants:
                 if folder is None or (name == "blog" and round_number >= args.blog_rounds):
                     continue
                 wall, rss = build(folder)
@@ -207,6 +225,7 @@ def main() -> None:
             "n": n,
             "plugin": statistics.median(times["plugin"]),
             "floor": statistics.median(times["floor"]),
+            "alone": statistics.median(times["alone"]),
             "plugin_mb": max(memory["plugin"]),
             "floor_mb": max(memory["floor"]),
             "plugin_site_mb": size(root / "site") / 1e6,
@@ -226,14 +245,19 @@ def main() -> None:
             f"write-up page {row['writeup_kb']:.1f} kB (mean)"
         )
         print(
-            f"          plugin's own {sum(own.values()):.2f} s (read {own['read']:.2f}, index "
-            f"{own['index']:.2f}, pages {own['pages']:.2f}, decorate {own['decorate']:.2f})  "
-            f"check {row['check']:.2f} s"
+            f"          write-ups alone {row['alone']:7.1f} s  (the plugin's site "
+            f"{row['plugin'] / row['alone']:.2f} x, the floor {row['floor'] / row['alone']:.2f} x)"
             + (
-                f"  blog {row['blog']:.1f} s ({row['blog'] / row['plugin']:.2f} x the plugin)"
+                f"  blog {row['blog']:.1f} s ({row['blog'] / row['plugin']:.2f} x the plugin, "
+                f"{row['blog'] / row['alone']:.2f} x the write-ups alone)"
                 if blog is not None
                 else ""
             )
+        )
+        print(
+            f"          plugin's own {sum(own.values()):.2f} s (read {own['read']:.2f}, index "
+            f"{own['index']:.2f}, pages {own['pages']:.2f}, decorate {own['decorate']:.2f})  "
+            f"check {row['check']:.2f} s"
         )
     sizes = sorted(results)
     if len(sizes) > 1:

@@ -75,13 +75,21 @@ def test_runner_builds_every_variant_and_prints_figures(tmp_path: Path) -> None:
             r"write-up page [\d.]+ kB",
             out,
         ), out
-    assert re.search(r"plugin's own [\d.]+ s \(read .*\)\s+check [\d.]+ s\s+blog [\d.]+ s", out)
+    assert re.search(r"plugin's own [\d.]+ s \(read .*\)\s+check [\d.]+ s", out)
+    assert re.search(
+        r"write-ups alone\s+[\d.]+ s\s+\(the plugin's site [\d.]+ x, the floor [\d.]+ x\)\s+"
+        r"blog [\d.]+ s \([\d.]+ x the plugin, [\d.]+ x the write-ups alone\)",
+        out,
+    ), out
     assert "growth N=10 -> 12" in out
     # Each variant really built its site: the write-ups' pages and the generated pages.
     for site in ("n12/site", "n12-floor/site"):
         assert (tmp_path / site / "interviews" / "w00007" / "index.html").is_file(), site
         assert (tmp_path / site / "questions" / "index.html").is_file(), site
     assert list((tmp_path / "n12-blog" / "site" / "blog").rglob("index.html"))
+    alone = tmp_path / "n12-alone" / "site"
+    assert (alone / "interviews" / "w00007" / "index.html").is_file()
+    assert not (alone / "questions").exists(), "the write-ups alone have no generated page"
 
 
 def test_own_work_is_timed_part_by_part_and_profiled(corpus: Path) -> None:

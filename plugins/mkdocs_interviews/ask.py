@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -56,13 +57,20 @@ class AskLink:
         Characters a Markdown link or an HTML attribute could trip on (spaces, quotes,
         parentheses, angle brackets) are percent-encoded in the template's own text too.
         """
-        url = quote(self.template, safe=_URL_SAFE)
-        for placeholder, value in (
-            ("{field}", "" if field is None else field.name),
-            ("{question}", "" if question is None else question.text),
-        ):
-            url = url.replace(quote(placeholder, safe=_URL_SAFE), quote(value, safe=""))
-        return Markup(url)
+        return _fill(
+            self.template,
+            "" if field is None else field.name,
+            "" if question is None else question.text,
+        )
+
+
+@functools.lru_cache(maxsize=4096)
+def _fill(template: str, field: str, question: str) -> Markup:
+    # Every write-up of a field links the same ask URL: quote it once.
+    url = quote(template, safe=_URL_SAFE)
+    for placeholder, value in (("{field}", field), ("{question}", question)):
+        url = url.replace(quote(placeholder, safe=_URL_SAFE), quote(value, safe=""))
+    return Markup(url)
 
 
 def _check_http(url: str, key: str) -> None:
