@@ -7,11 +7,12 @@ the command line and the tests all use it directly.
 from .catalogs import FieldCatalog, QuestionCatalog, read_fields, read_questions
 from .model import Answer, Field, Question, WriteUp, normalize, slugify
 from .problems import Problem
-from .project import Options, Project, read_project, read_sources
+from .project import Checked, Options, Project, check_content, read_project, read_sources
 from .writeups import Document, read_writeup
 
 __all__ = [
     "Answer",
+    "Checked",
     "Document",
     "Field",
     "FieldCatalog",
@@ -21,6 +22,7 @@ __all__ = [
     "Question",
     "QuestionCatalog",
     "WriteUp",
+    "check_content",
     "normalize",
     "read_fields",
     "read_project",

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .asks import AskCatalog, read_asks
 from .catalogs import FieldCatalog, QuestionCatalog, read_fields, read_questions
@@ -96,14 +97,14 @@ def read_project(sources: Mapping[str, bytes], options: Options | None = None) -
 
 
 def _read_project(sources: Mapping[str, bytes], options: Options) -> Project:
-    fields, questions, asks, catalog_problems = _read_catalogs(sources, options)
+    catalogs = _read_catalogs(sources, options)
     documents = [
-        read_writeup(path, sources[path], fields, questions)
+        read_writeup(path, sources[path], catalogs.fields, catalogs.questions)
         for path in sorted(sources)
         if options.is_writeup(path)
     ]
-    problems = _all_problems(catalog_problems, [_summary(doc) for doc in documents], asks)
-    return Project(fields, questions, asks, tuple(documents), problems)
+    problems = _all_problems(catalogs, [_summary(doc) for doc in documents])
+    return Project(catalogs.fields, catalogs.questions, catalogs.asks, tuple(documents), problems)
 
 
 @dataclass(frozen=True)
@@ -128,15 +129,21 @@ def check_content(
     """
     options = options or Options()
     with paused_gc():
-        fields, questions, asks, catalog_problems = _read_catalogs(sources, options)
+        catalogs = _read_catalogs(sources, options)
         paths = [path for path in sorted(sources) if options.is_writeup(path)]
-        summaries = _check_writeups(paths, sources, fields, questions, jobs)
-        return Checked(_all_problems(catalog_problems, summaries, asks), len(paths))
+        summaries = _check_writeups(paths, sources, catalogs.fields, catalogs.questions, jobs)
+        return Checked(_all_problems(catalogs, summaries), len(paths))
 
 
-def _read_catalogs(
-    sources: Mapping[str, bytes], options: Options
-) -> tuple[FieldCatalog, QuestionCatalog, AskCatalog, list[FileProblems]]:
+class _Catalogs(NamedTuple):
+    fields: FieldCatalog
+    questions: QuestionCatalog
+    asks: AskCatalog
+    problems: tuple[FileProblems, FileProblems, FileProblems]
+    """The fields', the questions' and the asks' problems."""
+
+
+def _read_catalogs(sources: Mapping[str, bytes], options: Options) -> _Catalogs:
     fields, field_problems = read_fields(options.fields_file, sources.get(options.fields_file))
     questions, question_problems = read_questions(
         options.questions_file, sources.get(options.questions_file)
@@ -144,7 +151,7 @@ def _read_catalogs(
     asks, ask_problems = read_asks(
         options.asks_file, sources.get(options.asks_file), fields, questions
     )
-    return fields, questions, asks, [field_problems, question_problems, ask_problems]
+    return _Catalogs(fields, questions, asks, (field_problems, question_problems, ask_problems))
 
 
 @dataclass(frozen=True)
@@ -167,14 +174,12 @@ def _summary(doc: Document) -> _Summary:
     return _Summary(doc.path, doc.problems, doc.writeup.referred_by, doc.lines.of("referred_by"))
 
 
-def _all_problems(
-    catalog_problems: list[FileProblems], summaries: list[_Summary], asks: AskCatalog
-) -> tuple[Problem, ...]:
+def _all_problems(catalogs: _Catalogs, summaries: list[_Summary]) -> tuple[Problem, ...]:
     """The catalogs' problems, then each write-up's, in path and line order."""
     link_problems = _check_links(summaries)
-    _check_answers(asks, summaries, catalog_problems[-1])
+    _check_answers(catalogs.asks, summaries, catalogs.problems[2])
     problems: list[Problem] = []
-    for found in catalog_problems:
+    for found in catalogs.problems:
         problems.extend(sorted(found.items, key=lambda p: p.line or 0))
     for summary in summaries:
         mine = [*summary.problems, *link_problems.get(summary.path, [])]
@@ -237,7 +242,7 @@ def _check_answers(asks: AskCatalog, summaries: list[_Summary], problems: FilePr
             )
 
 
-def _check_links(documents: list[_Summary]) -> dict[str, list[Problem]]:
+def _check_links(summaries: list[_Summary]) -> dict[str, list[Problem]]:
     """Problems with slugs and `referred_by`, which need every write-up to check."""
     problems: dict[str, FileProblems] = {}
 
@@ -245,7 +250,7 @@ def _check_links(documents: list[_Summary]) -> dict[str, list[Problem]]:
         return problems.setdefault(doc.path, FileProblems(doc.path))
 
     by_slug: dict[str, _Summary] = {}
-    for doc in documents:
+    for doc in summaries:
         other = by_slug.get(doc.slug)
         if other is not None:
             report(doc).error(
@@ -255,7 +260,7 @@ def _check_links(documents: list[_Summary]) -> dict[str, list[Problem]]:
         else:
             by_slug[doc.slug] = doc
     referrers: dict[str, str] = {}
-    for doc in documents:
+    for doc in summaries:
         if doc.referred_by is None:
             continue
         line = doc.referred_by_line
