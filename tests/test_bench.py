@@ -101,3 +101,30 @@ def test_own_work_is_timed_part_by_part_and_profiled(corpus: Path) -> None:
     profiled = subprocess.run([*own, "--profile"], capture_output=True, text=True, check=True)
     for part in ("Site.read", "site_outputs", "Renderer.pages", "Renderer.decorate"):
         assert part in profiled.stdout, part
+
+
+def test_check_of_a_large_site_in_several_processes_prints_the_same(tmp_path: Path) -> None:
+    # 500 write-ups: enough for `check` to fork its readers (PARALLEL_FROM).
+    make_corpus(500, tmp_path)
+    interviews = tmp_path / "content" / "interviews"
+    for name, old, new in (
+        ("w00003.md", "\nfield: ", "\nfield: Not a field "),
+        ("w00251.md", "\nrole: ", "\nreferred_by: nobody-here\nrole: "),
+        ("w00499.md", "\n## ", "\n### "),
+    ):
+        path = interviews / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs_interviews", "check", "--jobs", jobs],
+            cwd=tmp_path, capture_output=True, text=True,
+        )  # fmt: skip
+        assert result.returncode == 1, result.stderr
+        outputs.append((result.stdout, result.stderr))
+    assert outputs[0] == outputs[1]
+    stdout, stderr = outputs[0]
+    assert stderr.strip().endswith("(500 write-ups checked)")
+    for name in ("w00003.md", "w00251.md", "w00499.md"):
+        assert f"interviews/{name}:" in stdout, name
+    assert "'referred_by' names 'nobody-here'" in stdout
