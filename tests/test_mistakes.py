@@ -92,7 +92,11 @@ PARALLEL_CHECK = """
 import os, pickle, sys
 from mkdocs_interviews import project, read_project, writeups
 
+PARENT = os.getpid()
+
 def read_and_note_process(*args):
+    if sys.argv[3] == "die" and os.getpid() != PARENT:
+        os._exit(1)  # a reader killed, by the system running out of memory say
     with open(sys.argv[2], "a", encoding="utf-8") as file:
         file.write(f"{os.getpid()}\\n")
     return writeups.read_writeup(*args)
@@ -106,23 +110,35 @@ print(os.getpid(), checked.writeups, len(checked.problems))
 """
 
 
-def test_check_in_several_processes_reports_the_same(tmp_path: Path) -> None:
-    # In a process of its own: this one may have threads (a browser, a server) beside which
-    # check_content rightly declines to fork.
+def parallel_check(tmp_path: Path, readers_die: bool = False) -> tuple[str, set[str]]:
+    """Run check_content(jobs=2) on the mistakes, in a process of its own: this one may have
+    threads (a browser, a server) beside which check_content rightly declines to fork.
+    The id of that process, and of each process that read a write-up."""
     sources = sources_for(TOGETHER)
     (tmp_path / "sources").write_bytes(pickle.dumps(sources))
     readers = tmp_path / "readers"
+    readers.touch()
     result = subprocess.run(
-        [sys.executable, "-c", PARALLEL_CHECK, str(tmp_path / "sources"), str(readers)],
+        [sys.executable, "-c", PARALLEL_CHECK, str(tmp_path / "sources"), str(readers),
+         "die" if readers_die else "live"],
         capture_output=True, text=True,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     pid, writeups_checked, problems = result.stdout.split()
     assert int(writeups_checked) == sum(1 for path in sources if path.startswith("interviews/"))
     assert int(problems) == sum(len(entry["messages"]) for entry in TOGETHER)
-    processes = set(readers.read_text().split())
+    return pid, set(readers.read_text().split())
+
+
+def test_check_in_several_processes_reports_the_same(tmp_path: Path) -> None:
+    pid, processes = parallel_check(tmp_path)
     assert pid in processes, "read_project reads in the process that calls it"
     assert len(processes) > 1, "check_content(jobs=2) reads in others"
+
+
+def test_check_reads_in_turn_when_a_reader_dies(tmp_path: Path) -> None:
+    pid, processes = parallel_check(tmp_path, readers_die=True)
+    assert processes == {pid}
 
 
 def test_check_reads_in_turn_beside_other_threads(readers: Path) -> None:

@@ -7,8 +7,11 @@ import gc
 import multiprocessing
 import os
 import posixpath
+import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -197,21 +200,26 @@ def _check_writeups(
     """Each write-up checked on its own, by several processes when that pays.
 
     The processes are forked, which shares the files and the catalogs without copying them,
-    and only where forking is safe: on a platform that has it, from a process with a single
-    thread (a child forked beside other threads can deadlock on a lock one of them held).
+    and only where forking is safe: on Linux (macOS's system libraries may not survive a
+    fork, and Windows has none), from a process with a single thread (a child forked beside
+    other threads can deadlock on a lock one of them held).
     """
     if (
         jobs > 1
         and len(paths) >= PARALLEL_FROM
-        and "fork" in multiprocessing.get_all_start_methods()
+        and sys.platform.startswith("linux")
         and threading.active_count() == 1
     ):
         global _SHARED
         _SHARED = (sources, fields, questions)
+        fork = multiprocessing.get_context("fork")
         try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                return pool.map(_check_shared, paths, chunksize=max(1, len(paths) // (jobs * 8)))
-        except OSError:  # a sandbox that allows no new process: check them in turn
+            # The executor forks all its processes before it starts a thread of its own, and
+            # fails (rather than waits for ever) if one of them dies.
+            with ProcessPoolExecutor(jobs, mp_context=fork) as pool:
+                chunk = max(1, len(paths) // (jobs * 8))
+                return list(pool.map(_check_shared, paths, chunksize=chunk))
+        except (OSError, BrokenProcessPool):  # no new process allowed, or one was killed
             pass
         finally:
             _SHARED = None
