@@ -27,6 +27,7 @@ import tempfile
 import time
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -71,6 +72,14 @@ def size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
+def without_plugin(root: Path) -> dict[str, Any]:
+    """The site's mkdocs.yml with `docs` for its docs folder and without the plugin."""
+    config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = "docs"
+    config["plugins"] = [p for p in config["plugins"] if p != "interviews"]
+    return config
+
+
 def floor_site(root: Path) -> Path:
     """The floor: `generate` writes the pages; a config builds them without the plugin."""
     floor = root.parent / (root.name + "-floor")
@@ -82,9 +91,7 @@ def floor_site(root: Path) -> Path:
         check=True,
         capture_output=True,
     )  # fmt: skip
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = "docs"
-    config["plugins"] = [p for p in config["plugins"] if p != "interviews"]
+    config = without_plugin(root)
     config["markdown_extensions"] = [*config["markdown_extensions"], "md_in_html"]
     config["extra_css"] = ["assets/stylesheets/interviews.css"]
     (floor / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -97,9 +104,7 @@ def alone_site(root: Path) -> Path:
     shutil.rmtree(alone, ignore_errors=True)
     shutil.copytree(root / "content" / "interviews", alone / "docs" / "interviews")
     (alone / "docs" / "index.md").write_text("# Benchmark\n", encoding="utf-8")
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = "docs"
-    config["plugins"] = [p for p in config["plugins"] if p != "interviews"]
+    config = without_plugin(root)
     config["nav"] = [{"Home": "index.md"}]
     (alone / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return alone

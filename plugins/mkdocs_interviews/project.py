@@ -103,8 +103,7 @@ def _read_project(sources: Mapping[str, bytes], options: Options) -> Project:
     catalogs = _read_catalogs(sources, options)
     documents = [
         read_writeup(path, sources[path], catalogs.fields, catalogs.questions)
-        for path in sorted(sources)
-        if options.is_writeup(path)
+        for path in _writeup_paths(sources, options)
     ]
     problems = _all_problems(catalogs, [_summary(doc) for doc in documents])
     return Project(catalogs.fields, catalogs.questions, catalogs.asks, tuple(documents), problems)
@@ -133,9 +132,13 @@ def check_content(
     options = options or Options()
     with paused_gc():
         catalogs = _read_catalogs(sources, options)
-        paths = [path for path in sorted(sources) if options.is_writeup(path)]
+        paths = _writeup_paths(sources, options)
         summaries = _check_writeups(paths, sources, catalogs.fields, catalogs.questions, jobs)
         return Checked(_all_problems(catalogs, summaries), len(paths))
+
+
+def _writeup_paths(sources: Mapping[str, bytes], options: Options) -> list[str]:
+    return [path for path in sorted(sources) if options.is_writeup(path)]
 
 
 class _Catalogs(NamedTuple):
@@ -223,7 +226,13 @@ def _check_writeups(
             pass
         finally:
             _SHARED = None
-    return [_summary(read_writeup(path, sources[path], fields, questions)) for path in paths]
+    return [_check_one(path, sources, fields, questions) for path in paths]
+
+
+def _check_one(
+    path: str, sources: Mapping[str, bytes], fields: FieldCatalog, questions: QuestionCatalog
+) -> _Summary:
+    return _summary(read_writeup(path, sources[path], fields, questions))
 
 
 _SHARED: tuple[Mapping[str, bytes], FieldCatalog, QuestionCatalog] | None = None
@@ -232,8 +241,7 @@ _SHARED: tuple[Mapping[str, bytes], FieldCatalog, QuestionCatalog] | None = None
 
 def _check_shared(path: str) -> _Summary:
     assert _SHARED is not None
-    sources, fields, questions = _SHARED
-    return _summary(read_writeup(path, sources[path], fields, questions))
+    return _check_one(path, *_SHARED)
 
 
 def _check_answers(asks: AskCatalog, summaries: list[_Summary], problems: FileProblems) -> None:
