@@ -21,19 +21,36 @@ class _Positive(c.Type[int]):
         return number
 
 
+class _ContentPath(c.Type[str]):
+    """A path inside `docs_dir`, relative to it: the plugin reads nothing outside the site."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value)
+        parts = path.replace("\\", "/").strip("/").split("/")
+        if path.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts or not path.strip("/ "):
+            raise ValidationError(
+                f"must be a path inside docs_dir, relative to it (like 'interviews' or "
+                f"'fields.yml'), not '{path}'"
+            )
+        return path
+
+
 class InterviewsConfig(Config):
     """Options of the `interviews` plugin; paths of content are relative to `docs_dir`."""
 
-    interviews_dir = c.Type(str, default="interviews")
+    interviews_dir = _ContentPath(default="interviews")
     """The folder of write-ups: one Markdown file per interview, its slug is its file name."""
 
-    fields_file = c.Type(str, default="fields.yml")
+    fields_file = _ContentPath(default="fields.yml")
     """The catalog of fields (a YAML list); read by the plugin, not published."""
 
-    questions_file = c.Type(str, default="questions.yml")
+    questions_file = _ContentPath(default="questions.yml")
     """The catalog of canonical questions (a YAML list); read by the plugin, not published."""
 
-    asks_file = c.Type(str, default="asks.yml")
+    asks_file = _ContentPath(default="asks.yml")
     """Readers' questions waiting for an answer (a YAML list, optional); not published."""
 
     ask_url = c.Optional(c.Type(str))

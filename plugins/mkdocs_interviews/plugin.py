@@ -10,7 +10,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import urls
 from .ask import AskConfigError, AskLink
@@ -19,8 +21,11 @@ from .config import InterviewsConfig
 from .metadata import Head, page_head
 from .model import Field
 from .pages import Renderer
+from .problems import FileProblems
 from .project import Project, paused_gc, read_project
-from .writeups import Document
+from .site_files import read_site_files
+from .text import decode
+from .writeups import Document, split_front_matter
 
 # Not `get_plugin_logger`: its prefix would come before the file name, and every message
 # here starts with the file.
@@ -45,6 +50,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.ask: AskLink | None = None
         self.site_url: str | None = None
         self.generated: set[str] = set()
+        self.heads: dict[str, Head | None] = {}
         self.field_pages: dict[str, Field] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -66,13 +72,14 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         options = self.config.options()
-        sources = {
-            file.src_uri: file.content_bytes
-            for file in files
-            if file.inclusion != InclusionLevel.EXCLUDED
-            and (options.is_catalog(file.src_uri) or options.is_writeup(file.src_uri))
-        }
-        self.project = project = read_project(sources, options)
+        read = read_site_files(files, options)
+        for problem in read.problems:
+            log.warning(str(problem))
+        for path in read.withheld:
+            withheld = files.get_file_from_path(path)
+            if withheld is not None:
+                files.remove(withheld)
+        self.project = project = read_project(read.sources, options, read.held_back)
         for problem in project.problems:
             log.warning(str(problem))
         for path in (options.fields_file, options.questions_file, options.asks_file):
@@ -85,10 +92,13 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             if file is None:
                 continue
             # Drafts are shown by `mkdocs serve` and left out of `mkdocs build`; write-ups
-            # are reached from field and question pages, not from the navigation.
-            file.inclusion = InclusionLevel.DRAFT if doc.draft else InclusionLevel.NOT_IN_NAV
+            # are reached from field and question pages, not from the navigation. A file the
+            # site holds back (`draft_docs`) stays held back.
             if doc.draft:
+                file.inclusion = InclusionLevel.DRAFT
                 log.info(f"{doc.path}: a draft, shown by 'mkdocs serve', left out of builds")
+            elif file.inclusion in (InclusionLevel.INCLUDED, InclusionLevel.UNDEFINED):
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         settings = self._settings(config)
         self.generated = set()
         with paused_gc():
@@ -131,10 +141,13 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         doc = self._document(page.file)
-        if doc is not None and not doc.utf8:
-            # Already reported; publish what can be read rather than abort the whole build.
-            return page.file.content_bytes.decode("utf-8", errors="replace")
-        return None
+        if doc is None:
+            return None
+        # The write-up as the plugin read it: bytes that are not UTF-8 replaced (already
+        # reported) rather than abort the whole build, any newline made `\n`, and a newline
+        # at the end, without which MkDocs would not see the front matter's closing line.
+        text = decode(page.file.content_bytes, FileProblems(doc.path))
+        return text if text.endswith("\n") else text + "\n"
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -144,19 +157,23 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         if writeup is not None and writeup.summary and "description" not in page.meta:
             page.meta["description"] = writeup.summary
         head = self._head(page, config)
+        self.heads[page.file.src_uri] = head
         if head is not None and "template" not in page.meta:
             page.meta["template"] = PAGE_TEMPLATE
-            page.meta["interviews_head"] = head
-        for key in ("title", "description"):
-            value = page.meta.get(key)
-            if isinstance(value, str):
-                # MkDocs and Material print a front-matter title into <title>, the header and
-                # <h1>, and a description into a <meta> attribute, without escaping them:
-                # hand them text that is safe as HTML.
-                page.meta[key] = html.escape(value, quote=True)
+        safe_meta(page.meta, writeup_file=doc is not None)
+        if doc is not None and not page.meta:
+            markdown = unread_front_matter(markdown)
         if self.project is None or self.renderer is None or writeup is None:
             return markdown
         return self.renderer.decorate(markdown, writeup, self.project.questions)
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        # In the template's context, not in `page.meta`, where a front-matter key of the
+        # same name would replace it.
+        context["interviews_head"] = self.heads.get(page.file.src_uri)
+        return context
 
     def _head(self, page: Page, config: MkDocsConfig) -> Head | None:
         """Feed links, Open Graph and JSON-LD of the plugin's pages and the home page."""
@@ -181,3 +198,44 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
 
     def _document(self, file: File) -> Document | None:
         return None if self.project is None else self.project.document(file.src_uri)
+
+
+PRINTED_KEYS = ("title", "description", "subtitle", "status")
+"""Front-matter keys that MkDocs or Material print into pages without escaping them."""
+
+
+def safe_meta(meta: dict[str, object], *, writeup_file: bool) -> None:
+    """Make the printed front-matter values safe as HTML, in place.
+
+    MkDocs and Material print a front-matter title into <title>, the header and <h1>, and a
+    description into a <meta> attribute, without escaping them (a `title: <script>` runs).
+    Text is escaped. A value of another type (a list, binary) is printed as Python shows
+    it: a write-up's is withheld (the core reports it), another page's is escaped text.
+    """
+    for key in PRINTED_KEYS:
+        if key not in meta:
+            continue
+        value = meta[key]
+        if isinstance(value, str):
+            meta[key] = html.escape(value, quote=True)
+        elif writeup_file and key in ("title", "description"):
+            del meta[key]
+        else:
+            meta[key] = html.escape(str(value), quote=True)
+
+
+def unread_front_matter(markdown: str) -> str:
+    """A page whose front matter MkDocs could not read, with that front matter shown as code.
+
+    MkDocs then renders the front matter as Markdown, so any markup in it would be live
+    (`title: <img onerror=...>`); as an indented code block it is shown as the author wrote
+    it, escaped. The problem itself is reported by the core.
+    """
+    if not markdown.startswith("---"):
+        return markdown
+    try:
+        front, body = split_front_matter(markdown)
+    except ValueError:
+        front, body = markdown, ""  # never closed: MkDocs shows the whole file as Markdown
+    block = "\n".join(f"    {line}" for line in f"---{front}---".split("\n"))
+    return f"{block}\n\n{body}"

@@ -9,10 +9,10 @@ import os
 import posixpath
 import sys
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,6 +22,10 @@ from .model import WriteUp
 from .problems import FileProblems, Problem
 from .text import did_you_mean
 from .writeups import INDEX_PAGES, Document, read_writeup, slug_of
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""The file name endings MkDocs builds as pages (`mkdocs.utils.markdown_extensions`), case and
+all: MkDocs copies `x.MD` as a raw file."""
 
 
 @dataclass(frozen=True)
@@ -35,12 +39,12 @@ class Options:
 
     def is_writeup(self, path: str) -> bool:
         """Whether a file of the docs folder is a write-up (or would be, were it valid)."""
+        return self.in_interviews(path) and path.endswith(MARKDOWN_SUFFIXES)
+
+    def in_interviews(self, path: str) -> bool:
+        """Whether a file is in the write-ups' folder and not its index page."""
         folder = self.interviews_dir.strip("/") + "/"
-        return (
-            path.startswith(folder)
-            and path.endswith(".md")
-            and posixpath.basename(path) not in INDEX_PAGES
-        )
+        return path.startswith(folder) and posixpath.basename(path) not in INDEX_PAGES
 
     def is_catalog(self, path: str) -> bool:
         """Whether a file of the docs folder is data for the plugin (not a page of the site)."""
@@ -90,23 +94,38 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def read_project(sources: Mapping[str, bytes], options: Options | None = None) -> Project:
+def read_project(
+    sources: Mapping[str, bytes],
+    options: Options | None = None,
+    held_back: Collection[str] = (),
+) -> Project:
     """Read the content from `sources`: file contents by path relative to the docs folder.
 
-    Only the catalogs and the write-ups' folder are read; other paths are ignored.
+    Only the catalogs and the write-ups' folder are read; other paths are ignored. The
+    write-ups in `held_back` are drafts whatever their front matter says (the site keeps them
+    out of `mkdocs build`, with MkDocs' `draft_docs`).
     """
     with paused_gc():
-        return _read_project(sources, options or Options())
+        return _read_project(sources, options or Options(), frozenset(held_back))
 
 
-def _read_project(sources: Mapping[str, bytes], options: Options) -> Project:
+def _read_project(
+    sources: Mapping[str, bytes], options: Options, held_back: frozenset[str]
+) -> Project:
     catalogs = _read_catalogs(sources, options)
     documents = [
-        read_writeup(path, sources[path], catalogs.fields, catalogs.questions)
+        _hold_back(read_writeup(path, sources[path], catalogs.fields, catalogs.questions))
+        if path in held_back
+        else read_writeup(path, sources[path], catalogs.fields, catalogs.questions)
         for path in _writeup_paths(sources, options)
     ]
     problems = _all_problems(catalogs, [_summary(doc) for doc in documents])
     return Project(catalogs.fields, catalogs.questions, catalogs.asks, tuple(documents), problems)
+
+
+def _hold_back(doc: Document) -> Document:
+    writeup = None if doc.writeup is None else replace(doc.writeup, draft=True)
+    return replace(doc, held_back=True, writeup=writeup)
 
 
 @dataclass(frozen=True)

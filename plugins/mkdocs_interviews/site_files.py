@@ -1,0 +1,111 @@
+"""The content as MkDocs lists the site's files: what the build and `check` both read.
+
+MkDocs decides which files make the site (`exclude_docs`, `draft_docs`, dot files, symlinked
+folders followed, which names are pages). The plugin's `on_files` and the command line both
+start from MkDocs' own list (`mkdocs.structure.files.get_files`) and read it here, so that
+they read the same files and report the same problems.
+"""
+
+from __future__ import annotations
+
+import errno
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from .problems import Problem
+from .project import MARKDOWN_SUFFIXES, Options
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    """The catalogs and write-ups of a site's files, read, and the files that cannot be."""
+
+    sources: dict[str, bytes]
+    """The catalogs' and the write-ups' bytes, by path relative to the docs folder."""
+    held_back: frozenset[str]
+    """Write-ups that MkDocs keeps out of `mkdocs build` (`draft_docs`)."""
+    problems: tuple[Problem, ...]
+    """Files that cannot be read, or that MkDocs would publish as they are."""
+    withheld: frozenset[str]
+    """Files to leave out of the site: unreadable, or write-ups MkDocs would copy raw."""
+
+
+def read_site_files(files: Iterable[File], options: Options) -> SiteFiles:
+    """Read the catalogs and write-ups among `files`, as MkDocs listed them."""
+    sources: dict[str, bytes] = {}
+    held_back: set[str] = set()
+    problems: list[Problem] = []
+    withheld: set[str] = set()
+    for file in files:
+        if file.inclusion == InclusionLevel.EXCLUDED:
+            continue
+        path = file.src_uri
+        shown = printable_path(path)
+        if shown != path:
+            problems.append(Problem(shown, _NOT_UTF8_NAME))
+            withheld.add(path)
+            continue
+        wanted = options.is_catalog(path) or options.is_writeup(path)
+        if not wanted and _raw_writeup(path, options):
+            problems.append(Problem(path, _raw_message(path)))
+            withheld.add(path)
+            continue
+        if not wanted:
+            continue
+        try:
+            sources[path] = file.content_bytes
+        except OSError as error:
+            problems.append(Problem(path, unreadable(error)))
+            withheld.add(path)
+            continue
+        if file.inclusion == InclusionLevel.DRAFT:
+            held_back.add(path)
+    return SiteFiles(sources, frozenset(held_back), tuple(problems), frozenset(withheld))
+
+
+def printable_path(path: str) -> str:
+    """A path as text that can be printed: a name that is not UTF-8 shows its bad bytes as U+FFFD.
+
+    (Python reads such names with 'surrogate escapes', which cannot be printed or written.)
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return path
+
+
+_NOT_UTF8_NAME = (
+    "the file name is not UTF-8 text (rename the file; it is left out of the site until then)"
+)
+
+
+def _raw_writeup(path: str, options: Options) -> bool:
+    """A file of the write-ups' folder whose name ends like Markdown in another case (`.MD`)."""
+    return options.in_interviews(path) and path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def _raw_message(path: str) -> str:
+    stem, suffix = posixpath.splitext(posixpath.basename(path))
+    return (
+        f"MkDocs publishes a file ending in '{suffix}' as it is, not as a page (rename it to "
+        f"'{stem}{suffix.lower()}'; it is left out of the site until then)"
+    )
+
+
+def unreadable(error: OSError) -> str:
+    """Why a file cannot be read, in words, with the fix."""
+    if error.errno == errno.ENOENT:
+        reason = "it is a symbolic link to a file that does not exist"
+    elif error.errno == errno.ELOOP:
+        reason = "it is a symbolic link that leads back to itself"
+    elif error.errno == errno.EACCES:
+        reason = "permission to read it is denied"
+    elif error.errno == errno.EISDIR:
+        reason = "it is a folder"
+    else:
+        reason = error.strerror or str(error)
+    return f"the file cannot be read: {reason} (fix or remove it; it is left out of the site)"
