@@ -293,17 +293,46 @@ def new(site: Site, args: argparse.Namespace, ask: Callable[[str], str] | None) 
         date=date,
         questions=questions,
     )
-    target = site.docs_dir / made.path
-    if target.exists():
+    return _write_new(site.docs_dir / made.path, made.path, made.text)
+
+
+def _write_new(target: Path, shown: str, text: str) -> int:
+    """Write a new write-up, never over a file: 0 when written, 1 when the file exists, 2
+    when it cannot be written."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # "x": a file made since the check, or a folder of that name, is never overwritten.
+        with target.open("x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError as error:
+        if error.filename != str(target):  # a file where the folder should be
+            return _cannot_write(Path(error.filename or target.parent), error)
         print(
-            f"error: {made.path}: already exists (edit that file, or give another --title)",
+            f"error: {shown}: already exists (edit that file, or give another --title)",
             file=sys.stderr,
         )
         return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(made.text, encoding="utf-8")
-    print(target)
+    except OSError as error:
+        return _cannot_write(target, error)
+    print(_from_here(target))
     return 0
+
+
+def _from_here(path: Path) -> Path:
+    """`path` relative to the current folder when inside it, as the author would type it."""
+    try:
+        return path.relative_to(Path.cwd()) if path.is_absolute() else path
+    except ValueError:
+        return path
+
+
+def _cannot_write(path: Path, error: OSError) -> int:
+    print(
+        f"error: {_from_here(path)}: cannot write the new write-up there ({error.strerror}; "
+        "check that the folder can be written and the free space, or give a shorter --title)",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def _split(values: Sequence[str] | None) -> list[str]:
@@ -347,23 +376,35 @@ def _questions_prompt(project: Project) -> str:
 
 
 def generate_command(site: Site, out_dir: Path) -> int:
-    """Write the built docs folder for builders that run no plugins."""
-    from .build import make_renderer
-    from .generate import generate
+    """Write the built docs folder for builders that run no plugins.
 
-    project = site.read()
-    for problem in project.problems:
-        print(problem, file=sys.stderr)
-    settings = site.settings()
-    renderer = make_renderer(project, settings)
-    result = generate(
-        site.docs_dir,
-        out_dir,
-        project=project,
-        renderer=renderer,
-        settings=settings,
-        options=site.options,
-    )
+    A folder that is not generate's to write, a file that cannot be written and a site's
+    template that cannot be used are a UsageError (exit status 2), with nothing deleted.
+    """
+    from .build import make_renderer
+    from .generate import OutputFolderError, generate, own_files
+    from .render import SiteTemplateError
+
+    project_dir = site.config_file.parent
+    try:
+        # Before anything else, so that a refused folder costs no reading and no rendering.
+        own_files(out_dir, docs_dir=site.docs_dir, project_dir=project_dir)
+        project = site.read()
+        for problem in project.problems:
+            print(problem, file=sys.stderr)
+        settings = site.settings()
+        renderer = make_renderer(project, settings)
+        result = generate(
+            site.docs_dir,
+            out_dir,
+            project_dir=project_dir,
+            project=project,
+            renderer=renderer,
+            settings=settings,
+            options=site.options,
+        )
+    except (OutputFolderError, SiteTemplateError) as error:
+        raise UsageError(str(error)) from error
     for path in result.kept:
         print(f"{path}: a file of the site is used instead of the generated one", file=sys.stderr)
     print(f"Wrote {_plural(len(result.written), 'file')} to {out_dir}.")
@@ -372,11 +413,6 @@ def generate_command(site: Site, out_dir: Path) -> int:
         f"plugin, use docs_dir: {out_dir}, no '{PLUGIN_NAME}' plugin, markdown_extensions "
         "attr_list and md_in_html, and extra_css: [assets/stylesheets/interviews.css]."
     )
-    if out_dir.resolve().is_relative_to(site.docs_dir.resolve()):
-        print(
-            f"{out_dir} is inside docs_dir: add it to exclude_docs too, or the plugin's own "
-            "build will publish it a second time.",
-        )
     if not site.site_url:
         print(f"{site.config_file}: no site_url, so no feeds were made.", file=sys.stderr)
     return 1 if project.problems else 0

@@ -5,22 +5,50 @@ The folder holds the hand-written pages and files, the write-ups with their head
 anchors and links, the generated pages, the stylesheet, the open data and the feeds: a builder
 pointed at it, with `attr_list` and `md_in_html` on and the stylesheet in `extra_css`, makes
 the same pages with the same links.
+
+`generate` writes only a folder of its own, and removes only what it wrote there: a new or
+empty folder, or one holding its MARKER file (a dot file, which builders leave out), which
+lists the files it wrote. It refuses the docs folder, any folder inside it or holding it, the
+project's folder or one holding it, a repository, and any other folder that is not empty.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
+import json
+import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath, PurePosixPath
+from typing import Any, NoReturn
 
 import yaml
 
 from .build import SiteSettings, site_outputs
 from .pages import Renderer
+from .problems import FileProblems
 from .project import Options, Project
+from .text import decode
 from .writeups import Document, split_front_matter
+
+MARKER = ".mkdocs-interviews-generated"
+"""The file that makes a folder `generate`'s own, listing the files it wrote there."""
+
+MARKER_LINE = (
+    "This folder was written by 'python -m mkdocs_interviews generate', which removes the "
+    "files listed below (one a line, as JSON strings) and writes them anew on each run."
+)
+"""The marker's first line, by which `generate` knows the folder is its own."""
+
+_EXAMPLE = "such as build/docs"
+_PROJECT_FILES = ("mkdocs.yml", "mkdocs.yaml", ".git")
+
+
+class OutputFolderError(Exception):
+    """`generate` will not write the folder (it holds what `generate` did not write, or is
+    the site itself), or could not: the message names the folder or file, why, and the fix."""
 
 
 @dataclass
@@ -36,51 +64,85 @@ def generate(
     docs_dir: Path,
     out_dir: Path,
     *,
+    project_dir: Path,
     project: Project,
     renderer: Renderer,
     settings: SiteSettings,
     options: Options,
 ) -> Generated:
-    """Write the built docs folder to `out_dir` (emptied first)."""
-    docs_dir, out_dir = docs_dir.resolve(), out_dir.resolve()
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    out_dir.mkdir(parents=True)
+    """Write the built docs folder to `out_dir`, replacing what a previous run wrote there.
+
+    Raises OutputFolderError, having deleted nothing, when `out_dir` is not `generate`'s to
+    write (see the module's docstring), and when a file cannot be read or written.
+    """
+    previous = own_files(out_dir, docs_dir=docs_dir, project_dir=project_dir)
+    shown, docs_dir, out_dir = out_dir, docs_dir.resolve(), out_dir.resolve()
     result = Generated()
+    try:
+        # Everything is rendered before anything is removed, so that a template that fails
+        # leaves the previous folder as it was. Files copied as they are wait for the copy.
+        planned = list(_planned(docs_dir, project, renderer, settings, options, result))
+        _remove(out_dir, previous)
+        _write_all(out_dir, planned, result)
+    except OSError as error:
+        name = error.filename or shown
+        raise OutputFolderError(
+            f"{name}: {error.strerror or error} (check that it can be read and written, and "
+            "the free space, then run generate again)"
+        ) from error
+    return result
+
+
+def _planned(
+    docs_dir: Path,
+    project: Project,
+    renderer: Renderer,
+    settings: SiteSettings,
+    options: Options,
+    result: Generated,
+) -> Iterator[tuple[str, bytes | Path]]:
+    """Each file to write, relative to the folder, with its content or the file to copy."""
     for source in sorted(docs_dir.rglob("*")):
         relative = source.relative_to(docs_dir).as_posix()
         if (
             not source.is_file()
-            or source.is_relative_to(out_dir)
             or any(part.startswith(".") for part in relative.split("/"))
             or options.is_catalog(relative)
         ):
             continue
         doc = project.document(relative)
         if doc is None:
-            _write(out_dir, relative, source.read_bytes(), result)
+            yield relative, source
         elif not doc.draft:
-            _write(
-                out_dir, relative, _decorated(doc, source.read_bytes(), renderer, project), result
-            )
+            yield relative, _decorated(doc, source.read_bytes(), renderer, project)
     for output in site_outputs(renderer, settings):
         if (docs_dir / output.path).exists():
             result.kept.append(output.path)
         else:
-            _write(out_dir, output.path, output.content, result)
-    return result
+            yield output.path, output.content
 
 
-def _write(out_dir: Path, relative: str, content: bytes, result: Generated) -> None:
-    target = out_dir / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content)
-    result.written.append(relative)
+def _write_all(out_dir: Path, planned: list[tuple[str, bytes | Path]], result: Generated) -> None:
+    """Write the files, each listed in the marker before it is written: a run that stops
+    half-way leaves a folder the next run still knows for its own."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (out_dir / MARKER).open("w", encoding="ascii", newline="\n") as marker:
+        marker.write(MARKER_LINE + "\n")
+        for relative, content in planned:
+            marker.write(json.dumps(relative) + "\n")
+            target = out_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, Path):
+                shutil.copyfile(content, target)
+            else:
+                target.write_bytes(content)
+            result.written.append(relative)
 
 
 def _decorated(doc: Document, data: bytes, renderer: Renderer, project: Project) -> bytes:
     """A write-up as the plugin shows it: header, anchored answers, links; title escaped."""
-    text = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    # Decoded as the write-up was read (its problems were reported then), lone CRs included.
+    text = decode(data, FileProblems(doc.path))
     if doc.writeup is None:
         return text.encode()  # published as an ordinary page, as the plugin does
     _meta_text, body = split_front_matter(text)
@@ -92,3 +154,132 @@ def _decorated(doc: Document, data: bytes, renderer: Renderer, project: Project)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     body = renderer.decorate(body.lstrip("\n"), doc.writeup, project.questions)
     return f"---\n{front}---\n\n{body}".encode()
+
+
+# -- whose folder it is -------------------------------------------------------------------
+
+
+def own_files(out_dir: Path, *, docs_dir: Path, project_dir: Path) -> list[str]:
+    """The files a previous run wrote to `out_dir`, once sure that `generate` may write
+    there; raises OutputFolderError otherwise. (Folders are compared resolved, and shown as
+    given.)"""
+    out, docs, project = out_dir.resolve(), docs_dir.resolve(), project_dir.resolve()
+    fix = f"give a new or empty folder outside the docs folder, {_EXAMPLE}"
+    if _within(project, out):
+        what = "is" if _within(out, project) else "holds"
+        refuse(out_dir, f"{what} the site's folder ({project}, with mkdocs.yml)", fix)
+    if _within(out, docs):
+        what = "is" if _within(docs, out) else "is inside"
+        refuse(out_dir, f"{what} the docs folder ({docs_dir})", fix)
+    if _within(docs, out):
+        refuse(out_dir, f"holds the docs folder ({docs_dir})", fix)
+    if not out.exists():
+        return []
+    if not out.is_dir():
+        refuse(out_dir, "is a file, not a folder", fix)
+    try:
+        names = {entry.name for entry in out.iterdir()}
+        own = _listed(out_dir, out)
+    except OSError as error:
+        refuse(out_dir, f"cannot be read ({error.strerror})", fix)
+    for name in _PROJECT_FILES:
+        if name in names and name not in (own or ()):
+            refuse(out_dir, f"holds {name}, so it is a site or a repository", fix)
+    if own is None:
+        # Dot files are left alone (builders skip them too): a `.gitkeep` is no obstacle.
+        if any(not name.startswith(".") for name in names):
+            refuse(out_dir, f"is not empty, and generate did not make it (no {MARKER})", fix)
+        return []
+    stranger = _stranger(out, set(own))
+    if stranger is not None:
+        refuse(
+            out_dir,
+            f"holds {stranger}, which generate did not write",
+            "move it out, into the docs folder if the site needs it, then run generate again",
+        )
+    return own
+
+
+def refuse(folder: Path, what: str, fix: str) -> NoReturn:
+    """Raise the OutputFolderError saying why `folder` is not written, and what to do."""
+    raise OutputFolderError(f"{folder}: {what}, so nothing was written or deleted ({fix})")
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` or lies inside it (both resolved). Compared as the disk
+    sees them, so that a case-insensitive disk or a second name of a folder changes nothing."""
+    try:
+        folder_stat = folder.stat()
+    except OSError:
+        return False
+    for candidate in (path, *path.parents):
+        try:
+            if os.path.samestat(candidate.stat(), folder_stat):
+                return True
+        except OSError:
+            continue  # not made yet
+    return False
+
+
+def _listed(shown: Path, out_dir: Path) -> list[str] | None:
+    """The files the folder's marker lists; None when it has no marker."""
+    try:
+        lines = (out_dir / MARKER).read_bytes().decode("ascii").splitlines()
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        lines = []
+    paths = [_listed_path(line) for line in lines[1:]]
+    if not lines or lines[0] != MARKER_LINE or None in paths:
+        refuse(
+            shown / MARKER,
+            "is not a list of the files generate wrote",
+            f"delete the folder yourself if nothing in it is yours, or give another, {_EXAMPLE}",
+        )
+    return [path for path in paths if path is not None]
+
+
+def _listed_path(line: str) -> str | None:
+    """A path of the marker, if it is one `generate` writes: relative, and in no dot folder."""
+    try:
+        path = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(path, str) or PurePath(path).is_absolute() or PurePath(path).drive:
+        return None
+    parts = PurePosixPath(path).parts
+    if not parts or any(part.startswith(".") for part in parts):
+        return None
+    return path
+
+
+def _stranger(out_dir: Path, own: set[str]) -> str | None:
+    """The first file or link of `out_dir` that is not among `own`, dot files aside (builders
+    leave them out, and editors and file managers leave theirs everywhere)."""
+    for folder, subfolders, names in os.walk(out_dir):
+        relative = Path(os.path.relpath(folder, out_dir)).as_posix()
+        prefix = "" if relative == "." else f"{relative}/"
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in subfolders:
+            if os.path.islink(os.path.join(folder, name)):
+                return f"{prefix}{name}"  # generate writes no links
+        for name in sorted(names):
+            path = f"{prefix}{name}"
+            link = os.path.islink(os.path.join(folder, name))
+            if not name.startswith(".") and (path not in own or link):
+                return path
+    return None
+
+
+def _remove(out_dir: Path, own: list[str]) -> None:
+    """Remove the files a previous run wrote, and the folders they leave empty."""
+    folders: set[Path] = set()
+    for relative in own:
+        target = out_dir / relative
+        if target.is_file() and not target.is_symlink():
+            target.unlink()
+        # The listed paths are relative and go through no link (see own_files).
+        folders.update(target.parents[: len(PurePosixPath(relative).parts) - 1])
+    for folder in sorted(folders, key=lambda path: len(path.parts), reverse=True):
+        with contextlib.suppress(OSError):  # not empty: it holds someone's dot files
+            folder.rmdir()

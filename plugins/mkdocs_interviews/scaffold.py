@@ -19,10 +19,27 @@ class Scaffold:
     text: str
 
 
+MAX_SLUG = 80
+"""The most characters of the title's slug in a new write-up's file name: file systems take
+255 bytes a name, and a slug is a URL that people read."""
+
+
 def scaffold_path(interviews_dir: str, date: datetime.date, title: str, role: str) -> str:
-    """`<interviews_dir>/<date>-<slug of the title>.md` (the role's slug if the title has none)."""
-    slug = slugify(title) or slugify(role) or "interview"
+    """`<interviews_dir>/<date>-<slug of the title>.md` (the role's slug if the title has none),
+    the slug cut at a word to at most MAX_SLUG characters."""
+    slug = short_slug(title) or short_slug(role) or "interview"
     return f"{interviews_dir}/{date.isoformat()}-{slug}.md"
+
+
+def short_slug(text: str, limit: int = MAX_SLUG) -> str:
+    """The slug of `text`, cut after its last whole word within `limit` characters (or, when
+    its first word is longer, at `limit`)."""
+    slug = slugify(text)
+    if len(slug) <= limit:
+        return slug
+    # A hyphen just past the limit ends a whole word too.
+    words, hyphen, _rest = slug[: limit + 1].rpartition("-")
+    return words.strip("-") if hyphen and words.strip("-") else slug[:limit].strip("-")
 
 
 def scaffold(
