@@ -67,7 +67,11 @@ def test_check_json_is_an_empty_list_when_all_is_well(make_site) -> None:
 def test_check_reads_another_config_and_plugin_options(make_site, tmp_path) -> None:
     site = make_site(
         {"people/editor.md": writeup(field="Nowhere")},
-        mkdocs_yml="docs_dir: content\nplugins:\n  - interviews:\n      interviews_dir: people\n",
+        mkdocs_yml=(
+            "site_name: x\nrepo_url: https://github.com/example/x\ndocs_dir: content\n"
+            "plugins:\n  - interviews:\n"
+            "      interviews_dir: people\n"
+        ),
     )
     (site.root / "mkdocs.yml").rename(site.root / "other.yml")
     result = run(
@@ -89,11 +93,14 @@ def test_check_needs_the_plugin_enabled(make_site) -> None:
 
 
 def test_check_reports_a_broken_plugin_option(make_site) -> None:
-    site = make_site(mkdocs_yml="plugins:\n  - interviews:\n      interviews_dir: 42\n")
+    site = make_site(
+        mkdocs_yml="site_name: x\ndocs_dir: content\nplugins:\n  - interviews:\n"
+        "      interviews_dir: 42\n"
+    )
     result = site.check()
     assert result.returncode == 2
     assert result.stderr.startswith(
-        "error: mkdocs.yml: plugin 'interviews', option 'interviews_dir':"
+        "error: mkdocs.yml: Config value 'plugins': Plugin 'interviews' option 'interviews_dir':"
     )
 
 

@@ -163,6 +163,7 @@ AGREEMENT = {
     "a symlinked folder": ({}, "", symlinked_folder),
     "a dangling symlink": ({}, "", lambda s: os.symlink("gone.md", s.docs / "interviews/x.md")),
     "a symlink loop": ({}, "", lambda s: os.symlink("x.md", s.docs / "interviews/x.md")),
+    "a folder linked inside itself": ({}, "", lambda s: os.symlink("..", s.docs / "interviews/up")),
     "other Markdown endings": (
         {"interviews/long.markdown": writeup(field="Nowher"), "interviews/upper.MD": writeup()},
         "",

@@ -7,8 +7,10 @@ works over the same core as the plugin.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,14 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from .config import InterviewsConfig
 from .model import Question
 from .project import Options, Project, check_content, read_project, read_sources
+from .render import SiteTemplateError
+from .site_files import SiteFiles, read_site_files
 from .writeups import check_choices
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
     from .build import SiteSettings
 
 # The pages' machinery (Jinja, feeds) is imported by the commands that use it, so that
@@ -38,7 +42,7 @@ class UsageError(Exception):
 
 @dataclass(frozen=True)
 class Site:
-    """What the commands need from mkdocs.yml."""
+    """What the commands need from mkdocs.yml, loaded by MkDocs itself."""
 
     config_file: Path
     docs_dir: Path
@@ -48,9 +52,26 @@ class Site:
     site_url: str | None = None
     repo_url: str | None = None
     directory_urls: bool = True
+    mkdocs: MkDocsConfig | None = None
+    """The whole configuration, as MkDocs loaded it (None for a site made in code)."""
+
+    def files(self) -> SiteFiles:
+        """The catalogs and write-ups of the site, from MkDocs' own list of its files."""
+        from mkdocs.structure.files import get_files
+
+        if self.mkdocs is None:
+            return SiteFiles(
+                read_sources(self.docs_dir, self.options), frozenset(), (), frozenset()
+            )
+        return read_site_files(get_files(self.mkdocs), self.options)
 
     def read(self) -> Project:
-        return read_project(read_sources(self.docs_dir, self.options), self.options)
+        files = self.files()
+        project = read_project(files.sources, self.options, files.held_back)
+        if files.problems:
+            problems = (*files.problems, *project.problems)
+            project = dataclasses.replace(project, problems=problems)
+        return project
 
     def settings(self) -> SiteSettings:
         from .ask import AskConfigError, AskLink
@@ -72,76 +93,59 @@ class Site:
         )
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running anything: `!ENV`, `!relative` and `!!python/name:`
-    tags, which MkDocs resolves, read as plain values here."""
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-
-_ConfigLoader.add_multi_constructor("!", _any_tag)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
-
-
 def load_site(config_file: Path) -> Site:
     """The docs folder, the site's settings and the plugin's options from an mkdocs.yml.
 
-    The file is read as YAML rather than through MkDocs, so that the commands need no theme
-    or other plugin installed, and work for builders that read mkdocs.yml too.
+    MkDocs' own loader reads it (`INHERIT`, `!ENV`, `exclude_docs`, every option checked), and
+    the plugin checks its options as in a build, so the commands and the build agree.
     """
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    if not config_file.is_file():
+        raise UsageError(f"{config_file}: cannot read the site's configuration (no such file)")
+    messages = _Messages()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(messages)
     try:
-        text = config_file.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise UsageError(
-            f"{config_file}: cannot read the site's configuration ({error.strerror})"
-        ) from error
-    try:
-        config = yaml.load(text, Loader=_ConfigLoader) or {}
-    except yaml.YAMLError as error:
-        raise UsageError(f"{config_file}: not valid YAML ({error})") from error
-    if not isinstance(config, dict):
-        raise UsageError(f"{config_file}: must be a mapping of MkDocs settings")
-    plugin_options: dict[str, object] | None = None
-    plugins = config.get("plugins")
-    entries = list(plugins.items()) if isinstance(plugins, dict) else plugins or []
-    for entry in entries:
-        if isinstance(entry, tuple):
-            name, value = entry
-        elif isinstance(entry, dict) and len(entry) == 1:
-            name, value = next(iter(entry.items()))
-        else:
-            name, value = entry, None
-        if name == PLUGIN_NAME:
-            plugin_options = value if isinstance(value, dict) else {}
-    if plugin_options is None:
-        raise UsageError(
-            f"{config_file}: the '{PLUGIN_NAME}' plugin is not enabled (add '- {PLUGIN_NAME}' "
-            "under 'plugins:')"
-        )
-    # The plugin's own Config class checks the options, so both agree on every rule.
-    plugin_config = InterviewsConfig(config_file_path=str(config_file))
-    plugin_config.load_dict(plugin_options)
-    failed, _warnings = plugin_config.validate()
-    if failed:
-        key, problem = failed[0]
-        raise UsageError(f"{config_file}: plugin '{PLUGIN_NAME}', option '{key}': {problem}")
-    docs_dir = config.get("docs_dir", "docs")
+        config = load_config(str(config_file))
+        plugin = config.plugins.get(PLUGIN_NAME)
+        if plugin is None:
+            raise UsageError(
+                f"{config_file}: the '{PLUGIN_NAME}' plugin is not enabled (add "
+                f"'- {PLUGIN_NAME}' under 'plugins:')"
+            )
+        plugin.on_config(config)  # the plugin's own checks of the site's settings
+    except (Abort, ConfigurationError, PluginError) as error:
+        # MkDocs logs each problem, then raises a summary ("Aborted with 1 error!").
+        found = "; ".join(messages.lines) or str(error)
+        raise UsageError(f"{config_file}: {found}") from error
+    finally:
+        logger.removeHandler(messages)
+    plugin_config = plugin.config
+    assert isinstance(plugin_config, InterviewsConfig)
     return Site(
         config_file=config_file,
-        docs_dir=config_file.parent / str(docs_dir),
+        docs_dir=Path(config.docs_dir),
         options=plugin_config.options(),
         plugin=plugin_config,
-        site_name=str(config.get("site_name") or "Interviews"),
-        site_url=str(config["site_url"]) if config.get("site_url") else None,
-        repo_url=str(config["repo_url"]) if config.get("repo_url") else None,
-        directory_urls=bool(config.get("use_directory_urls", True)),
+        site_name=config.site_name or "Interviews",
+        site_url=config.site_url or None,
+        repo_url=config.repo_url or None,
+        directory_urls=config.use_directory_urls,
+        mkdocs=config,
     )
+
+
+class _Messages(logging.Handler):
+    """Collects the errors MkDocs logs while it loads a configuration."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
 
 
 # -- check --------------------------------------------------------------------------------
@@ -152,10 +156,9 @@ def check(site: Site, output_format: str, jobs: int | None = None) -> int:
 
     `jobs` processes read the write-ups of a large site (default: one per CPU available).
     """
-    checked = check_content(
-        read_sources(site.docs_dir, site.options), site.options, jobs or available_cpus()
-    )
-    problems = checked.problems
+    content = site.files()
+    checked = check_content(content.sources, site.options, jobs or available_cpus())
+    problems = (*content.problems, *checked.problems)
     if output_format == "json":
         print(json.dumps([problem.to_dict() for problem in problems], indent=2, ensure_ascii=False))
     else:
@@ -166,7 +169,7 @@ def check(site: Site, output_format: str, jobs: int | None = None) -> int:
         if problems:
             print(
                 f"{_plural(len(problems), 'problem')} in {_plural(files, 'file')} "
-                f"({count} write-ups checked)",
+                f"({_plural(count, 'write-up')} checked)",
                 file=sys.stderr,
             )
         else:
@@ -493,7 +496,11 @@ def parser() -> argparse.ArgumentParser:
         "Write the site's docs folder as the plugin builds it (write-ups decorated, generated "
         "pages, stylesheet, data, feeds), for builders that run no MkDocs plugins.",
     )
-    generate_parser.add_argument("dir", type=Path, help="the folder to write (emptied first)")
+    generate_parser.add_argument(
+        "dir",
+        type=Path,
+        help="a new or empty folder, or one generate made before (what it wrote there is replaced)",
+    )
     coverage_parser = command(
         "coverage",
         "Show which field has answered which question (fields with the most gaps first), and "
@@ -515,7 +522,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "generate":
             return generate_command(site, args.dir)
         return coverage_command(site, args.format)
-    except UsageError as error:
+    except (UsageError, SiteTemplateError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except (KeyboardInterrupt, EOFError):

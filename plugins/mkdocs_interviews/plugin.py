@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,6 +25,7 @@ from .model import Field
 from .pages import Renderer
 from .problems import FileProblems
 from .project import Project, paused_gc, read_project
+from .render import SiteTemplateError
 from .site_files import read_site_files
 from .text import decode
 from .writeups import Document, split_front_matter
@@ -101,10 +104,13 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         settings = self._settings(config)
         self.generated = set()
-        with paused_gc():
-            self.renderer = renderer = make_renderer(project, settings)
-            for output in site_outputs(renderer, settings):
-                self._add(files, config, output.path, output.content)
+        try:
+            with paused_gc():
+                self.renderer = renderer = make_renderer(project, settings)
+                for output in site_outputs(renderer, settings):
+                    self._add(files, config, output.path, output.content)
+        except SiteTemplateError as error:  # an overridden template that cannot be used
+            raise PluginError(str(error)) from error
         self.field_pages = {urls.field_path(f): f for f in renderer.index.fields}
         if self.site_url is None:
             log.warning(
@@ -172,7 +178,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     ) -> TemplateContext:
         # In the template's context, not in `page.meta`, where a front-matter key of the
         # same name would replace it.
-        context["interviews_head"] = self.heads.get(page.file.src_uri)
+        cast("dict[str, object]", context)["interviews_head"] = self.heads.get(page.file.src_uri)
         return context
 
     def _head(self, page: Page, config: MkDocsConfig) -> Head | None:
@@ -204,7 +210,7 @@ PRINTED_KEYS = ("title", "description", "subtitle", "status")
 """Front-matter keys that MkDocs or Material print into pages without escaping them."""
 
 
-def safe_meta(meta: dict[str, object], *, writeup_file: bool) -> None:
+def safe_meta(meta: MutableMapping[str, Any], *, writeup_file: bool) -> None:
     """Make the printed front-matter values safe as HTML, in place.
 
     MkDocs and Material print a front-matter title into <title>, the header and <h1>, and a

@@ -9,6 +9,7 @@ they read the same files and report the same problems.
 from __future__ import annotations
 
 import errno
+import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,10 +40,18 @@ def read_site_files(files: Iterable[File], options: Options) -> SiteFiles:
     held_back: set[str] = set()
     problems: list[Problem] = []
     withheld: set[str] = set()
+    loops = _Loops()
     for file in files:
         if file.inclusion == InclusionLevel.EXCLUDED:
             continue
         path = file.src_uri
+        loop = loops.through(file)
+        if loop is not None:
+            if loop not in loops.reported:
+                loops.reported.add(loop)
+                problems.append(Problem(printable_path(loop), _LOOP))
+            withheld.add(path)
+            continue
         shown = printable_path(path)
         if shown != path:
             problems.append(Problem(shown, _NOT_UTF8_NAME))
@@ -64,6 +73,44 @@ def read_site_files(files: Iterable[File], options: Options) -> SiteFiles:
         if file.inclusion == InclusionLevel.DRAFT:
             held_back.add(path)
     return SiteFiles(sources, frozenset(held_back), tuple(problems), frozenset(withheld))
+
+
+_LOOP = (
+    "a symbolic link to a folder that holds it, so the folder goes on for ever (remove the "
+    "link, or point it elsewhere; what lies below it is left out of the site)"
+)
+
+
+class _Loops:
+    """Finds files reached through a symbolic link to a folder that holds the link.
+
+    MkDocs follows linked folders, so such a link makes the same files appear again and
+    again under ever longer paths, until the system refuses the path and the build fails.
+    """
+
+    def __init__(self) -> None:
+        self.real: dict[str, str] = {}
+        self.reported: set[str] = set()
+
+    def through(self, file: File) -> str | None:
+        """The folder (relative to the docs folder) where the file's path loops, if it does."""
+        if file.abs_src_path is None or "/" not in file.src_uri:
+            return None
+        docs_dir = file.abs_src_path[: -len(file.src_uri)].rstrip("/\\")
+        seen = [self._real(docs_dir)]
+        folders = file.src_uri.split("/")[:-1]
+        for depth in range(1, len(folders) + 1):
+            relative = "/".join(folders[:depth])
+            real = self._real(os.path.join(docs_dir, relative))
+            if any(real == before or before.startswith(real + os.sep) for before in seen):
+                return relative
+            seen.append(real)
+        return None
+
+    def _real(self, path: str) -> str:
+        if path not in self.real:
+            self.real[path] = os.path.realpath(path)
+        return self.real[path]
 
 
 def printable_path(path: str) -> str:
