@@ -1,9 +1,21 @@
-"""RSS feeds of write-ups: all of them, and one per field, made with feedgen."""
+"""RSS feeds of write-ups: all of them, and one per field, made with feedgen.
+
+Every text of a feed is the author's plain text, and feed readers may read it as HTML: they
+render an item's description as HTML, and many treat titles, the channel's description and
+categories alike (the RSS Best Practices Profile notes how readers differ, and asks for `&`
+and `<` to be encoded in plain text). So the characters that start markup are entity-encoded
+once as HTML before the XML is written, which encodes them again: `<` always (`&lt;`, so
+`&amp;lt;` in the file) and `&` whenever a character reference could start with it (`R&D`
+is `R&amp;amp;D` in the file). Read as HTML after the XML is parsed, the text shows `<` and
+`&` and makes no element or entity. An `&` before a space or punctuation (`R & D`) starts
+nothing in HTML and is left as it is, so that it reads right in a reader that shows titles
+as plain text too.
+"""
 
 from __future__ import annotations
 
 import datetime
-import html
+import re
 from collections.abc import Callable, Sequence
 
 from feedgen.feed import FeedGenerator
@@ -33,25 +45,42 @@ def render_feed(
     build, so that the same content always makes the same feed.
     """
     feed = FeedGenerator()
-    feed.title(title)
-    feed.description(description)
+    feed.title(feed_text(title))
+    feed.description(feed_text(description) or feed_text(title))
     # feedgen takes the RSS <link> from the last link given: the page, not the feed itself.
-    feed.link(href=feed_url, rel="self")
-    feed.link(href=link, rel="alternate")
+    feed.link(href=xml_text(feed_url), rel="self")
+    feed.link(href=xml_text(link), rel="alternate")
     feed.language(language)
     feed.lastBuildDate(midnight(updated))
     for writeup in writeups:
-        url = url_of(writeup)
+        url = xml_text(url_of(writeup))
         entry = feed.add_entry(order="append")
-        entry.title(writeup.title)
+        entry.title(feed_text(writeup.title))
         entry.link(href=url)
         entry.guid(url, permalink=True)
         entry.pubDate(midnight(writeup.date))
-        # RSS readers render a description as HTML: escape the text so it stays text.
-        entry.description(html.escape(entry_text(writeup)))
+        entry.description(feed_text(entry_text(writeup)))
         for field in writeup.fields:
-            entry.category(term=field.name)
+            entry.category(term=feed_text(field.name))
     return bytes(feed.rss_str(pretty=True))
+
+
+# What XML 1.0 cannot hold (C0 controls but tab, newline and carriage return; surrogates;
+# U+FFFE and U+FFFF: lxml, and so feedgen, refuses them), and what it discourages (DEL and
+# the C1 controls). Decoding removes them all from the content; a feed is safe without it.
+_NOT_XML = re.compile(r"[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# An `&` that HTML could read as the start of a character reference (`&amp;`, `&copy`, `&#60;`).
+_REFERENCE_START = re.compile(r"&(?=[#0-9A-Za-z])")
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters XML cannot hold (or discourages)."""
+    return _NOT_XML.sub("", text)
+
+
+def feed_text(text: str) -> str:
+    """Plain text as a feed carries it: read as HTML, it shows as itself (see the module)."""
+    return _REFERENCE_START.sub("&amp;", xml_text(text)).replace("<", "&lt;")
 
 
 def entry_text(writeup: WriteUp) -> str:

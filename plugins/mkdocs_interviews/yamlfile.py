@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from .text import INVISIBLE, invisible
+
 try:
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -113,10 +115,20 @@ class YamlError(Exception):
 
 
 @dataclass(frozen=True)
+class Escaped:
+    """An invisible character (`text.INVISIBLE`) written as an escape in a double-quoted
+    string (`"\\v"`, `"\\x1b"`): left out of the value, as decoding leaves out one typed."""
+
+    char: str
+    line: int
+
+
+@dataclass(frozen=True)
 class YamlDocument:
     data: Any
     lines: Lines
     duplicates: tuple[Duplicate, ...]
+    escaped: tuple[Escaped, ...] = ()
 
 
 def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
@@ -138,11 +150,28 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
             if "\t" in indent:
                 problem += ": a tab (YAML indents with spaces, never tabs)"
         raise YamlError(problem, None if mark is None else mark.line + first_line) from error
+    except yaml.reader.ReaderError as error:
+        raise _refused_character(error, text, first_line) from error
     except yaml.YAMLError as error:
         raise YamlError(str(error), None) from error
     finally:
         loader.dispose()
-    return YamlDocument(data, lines, tuple(builder.duplicates))
+    return YamlDocument(data, lines, tuple(builder.duplicates), tuple(builder.escaped))
+
+
+def _refused_character(error: yaml.reader.ReaderError, text: str, first_line: int) -> YamlError:
+    """PyYAML's 'unacceptable character #x000b ... position 14' in plain words, with the line.
+
+    Decoding removes such characters (`text.INVISIBLE`) before YAML sees them; this is for
+    text that did not go through it. PyYAML gives the position in bytes or in characters,
+    depending on its loader, but stops at the first such character: the first in the text.
+    """
+    refused = error.character
+    char = chr(refused) if isinstance(refused, int) else str(refused)[:1]
+    at = text.find(char) if char else -1
+    line = None if at < 0 else text.count("\n", 0, at) + first_line
+    what = invisible(char) if char else "a character"
+    return YamlError(f"it holds {what}, which YAML refuses; delete it", line)
 
 
 _SCALARS: dict[str, Any] = {
@@ -171,11 +200,14 @@ class _Builder:
         self.loader = loader
         self.offset = first_line
         self.duplicates: list[Duplicate] = []
+        self.escaped: list[Escaped] = []
         self.built: dict[int, Any] = {}
 
     def build(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
+                if node.style == '"' and INVISIBLE.search(node.value) is not None:
+                    return self._unescaped(node)
                 return node.value
             construct = _SCALARS.get(node.tag)
             if construct is not None:
@@ -196,7 +228,11 @@ class _Builder:
                 mapping: dict[Any, Any] = {}
                 self.built[id(node)] = mapping
                 for key_node, value_node in pairs:
-                    key = key_node.value if key_node.tag == _STR else self.build(key_node)
+                    key = (
+                        key_node.value
+                        if key_node.tag == _STR and key_node.style != '"'
+                        else self.build(key_node)
+                    )
                     try:
                         mapping[key] = self.build(value_node)
                     except TypeError:
@@ -213,6 +249,12 @@ class _Builder:
         value = self.loader.construct_object(node, deep=True)
         self.built[id(node)] = value
         return value
+
+    def _unescaped(self, node: yaml.ScalarNode) -> str:
+        line = node.start_mark.line + self.offset
+        for char in dict.fromkeys(INVISIBLE.findall(node.value)):
+            self.escaped.append(Escaped(char, line))
+        return INVISIBLE.sub("", node.value)
 
     def _duplicates(self, node: yaml.MappingNode) -> None:
         first: dict[Any, int] = {}
