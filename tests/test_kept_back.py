@@ -88,6 +88,28 @@ def test_a_writeup_kept_back_by_draft_docs_is_in_no_output(make_site, caplog, ca
     assert check(site, capsys) == (0, [])
 
 
+def test_generate_leaves_out_what_the_build_leaves_out(make_site, capsys) -> None:
+    site = make_site(
+        {
+            "interviews/public.md": writeup(title="Public one"),
+            "interviews/held.md": writeup(title="Kept back one"),
+            "interviews/private/secret.md": writeup(title="Secret"),
+            "notes/todo.md": "# A private note\n",
+        },
+        mkdocs_yml=MKDOCS_YML
+        + "draft_docs: |\n  interviews/held.md\nexclude_docs: |\n  interviews/private/\n  notes/\n",
+    )
+    out = site.root / "generated"
+    assert main(["--config", str(site.root / "mkdocs.yml"), "generate", str(out)]) == 0
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert "interviews/public.md" in written
+    assert not {"interviews/held.md", "interviews/private/secret.md", "notes/todo.md"} & written
+    for path in out.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "Kept back" not in text and "Secret" not in text, path
+
+
 def test_exclude_docs_keeps_a_writeup_out_of_check_and_build(make_site, caplog, capsys) -> None:
     site = make_site(
         {

@@ -65,8 +65,23 @@ class Site:
             )
         return read_site_files(get_files(self.mkdocs), self.options)
 
-    def read(self) -> Project:
-        files = self.files()
+    def published(self, content: SiteFiles) -> list[tuple[str, Path]] | None:
+        """The files `mkdocs build` publishes (path in the docs folder, and the file)."""
+        from mkdocs.structure.files import InclusionLevel, get_files
+
+        if self.mkdocs is None:
+            return None
+        return [
+            (file.src_uri, Path(file.abs_src_path))
+            for file in get_files(self.mkdocs)
+            if file.abs_src_path is not None
+            and file.inclusion not in (InclusionLevel.EXCLUDED, InclusionLevel.DRAFT)
+            and file.src_uri not in content.withheld
+        ]
+
+    def read(self, files: SiteFiles | None = None) -> Project:
+        """The content, read from `files` (by default, the site's)."""
+        files = files or self.files()
         project = read_project(files.sources, self.options, files.held_back)
         if files.problems:
             problems = (*files.problems, *project.problems)
@@ -392,7 +407,8 @@ def generate_command(site: Site, out_dir: Path) -> int:
     try:
         # Before anything else, so that a refused folder costs no reading and no rendering.
         own_files(out_dir, docs_dir=site.docs_dir, project_dir=project_dir)
-        project = site.read()
+        content = site.files()
+        project = site.read(content)
         for problem in project.problems:
             print(problem, file=sys.stderr)
         settings = site.settings()
@@ -405,6 +421,7 @@ def generate_command(site: Site, out_dir: Path) -> int:
             renderer=renderer,
             settings=settings,
             options=site.options,
+            files=site.published(content),
         )
     except (OutputFolderError, SiteTemplateError) as error:
         raise UsageError(str(error)) from error

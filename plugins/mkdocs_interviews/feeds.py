@@ -36,7 +36,7 @@ def render_feed(
     feed_url: str,
     writeups: Sequence[WriteUp],
     url_of: Callable[[WriteUp], str],
-    updated: datetime.date,
+    updated: datetime.date | None,
     language: str = "en",
 ) -> bytes:
     """An RSS 2.0 feed of `writeups` (newest first), with absolute links.
@@ -51,7 +51,8 @@ def render_feed(
     feed.link(href=xml_text(feed_url), rel="self")
     feed.link(href=xml_text(link), rel="alternate")
     feed.language(language)
-    feed.lastBuildDate(midnight(updated))
+    if updated is not None:  # a site with no interview yet has an empty feed, and no date
+        feed.lastBuildDate(midnight(updated))
     for writeup in writeups:
         url = xml_text(url_of(writeup))
         entry = feed.add_entry(order="append")

@@ -19,7 +19,7 @@ import html
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any, NoReturn
@@ -69,8 +69,13 @@ def generate(
     renderer: Renderer,
     settings: SiteSettings,
     options: Options,
+    files: Sequence[tuple[str, Path]] | None = None,
 ) -> Generated:
     """Write the built docs folder to `out_dir`, replacing what a previous run wrote there.
+
+    `files` are the site's files as its builder publishes them (path relative to the docs
+    folder, and the file), without those it excludes or holds back; by default, every file
+    of `docs_dir` but dot files.
 
     Raises OutputFolderError, having deleted nothing, when `out_dir` is not `generate`'s to
     write (see the module's docstring), and when a file cannot be read or written.
@@ -81,7 +86,8 @@ def generate(
     try:
         # Everything is rendered before anything is removed, so that a template that fails
         # leaves the previous folder as it was. Files copied as they are wait for the copy.
-        planned = list(_planned(docs_dir, project, renderer, settings, options, result))
+        sources = _walk(docs_dir) if files is None else files
+        planned = list(_planned(sources, project, renderer, settings, options, result))
         _remove(out_dir, previous)
         _write_all(out_dir, planned, result)
     except OSError as error:
@@ -93,8 +99,18 @@ def generate(
     return result
 
 
+def _walk(docs_dir: Path) -> list[tuple[str, Path]]:
+    """Every file of the docs folder but dot files, by path relative to it."""
+    found = []
+    for source in sorted(docs_dir.rglob("*")):
+        relative = source.relative_to(docs_dir).as_posix()
+        if source.is_file() and not any(part.startswith(".") for part in relative.split("/")):
+            found.append((relative, source))
+    return found
+
+
 def _planned(
-    docs_dir: Path,
+    sources: Sequence[tuple[str, Path]],
     project: Project,
     renderer: Renderer,
     settings: SiteSettings,
@@ -102,21 +118,17 @@ def _planned(
     result: Generated,
 ) -> Iterator[tuple[str, bytes | Path]]:
     """Each file to write, relative to the folder, with its content or the file to copy."""
-    for source in sorted(docs_dir.rglob("*")):
-        relative = source.relative_to(docs_dir).as_posix()
-        if (
-            not source.is_file()
-            or any(part.startswith(".") for part in relative.split("/"))
-            or options.is_catalog(relative)
-        ):
+    for relative, source in sources:
+        if options.is_catalog(relative):
             continue
         doc = project.document(relative)
         if doc is None:
             yield relative, source
         elif not doc.draft:
             yield relative, _decorated(doc, source.read_bytes(), renderer, project)
+    own = {relative for relative, _source in sources}
     for output in site_outputs(renderer, settings):
-        if (docs_dir / output.path).exists():
+        if output.path in own:
             result.kept.append(output.path)
         else:
             yield output.path, output.content

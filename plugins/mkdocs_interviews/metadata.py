@@ -90,7 +90,7 @@ def page_head(
     """The extra head of one of the plugin's pages, an interview or the home page.
 
     `page_url` is relative to the site's root; `feeds` says whether the site has feeds
-    (a `site_url` and at least one interview). A field page announces its feed and the
+    (it needs a `site_url`; a new site has empty ones). A field page announces its feed and the
     site's, the home page the site's.
     """
     url = None if site_url is None else absolute(site_url, page_url or "./")

@@ -24,9 +24,9 @@ def feed_files(
     index: Index, *, base: str, site_name: str, directory_urls: bool = True
 ) -> Iterator[OutputFile]:
     """`feed.xml` with every write-up, and `fields/<field>/feed.xml` for each field."""
+    # Made even before the first interview, so that a new site's pages link to real feeds
+    # (and readers can follow a field before anything is published in it).
     updated = max((w.date for w in index.writeups), default=None)
-    if updated is None:
-        return
 
     def url_of(writeup: WriteUp) -> str:
         return absolute(base, urls.page_url(writeup.path, directory_urls))

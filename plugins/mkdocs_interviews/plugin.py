@@ -199,7 +199,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             writeup=writeup,
             field=self.field_pages.get(path),
             home=page.is_homepage,
-            feeds=self.renderer is not None and bool(self.renderer.index.writeups),
+            feeds=self.renderer is not None,
         )
 
     def _document(self, file: File) -> Document | None:
