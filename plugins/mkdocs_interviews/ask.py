@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import SplitResult, quote, urlsplit
 
 from markupsafe import Markup
 
@@ -31,7 +31,14 @@ class AskLink:
 
     @classmethod
     def from_config(cls, ask_url: str | None, repo_url: str | None) -> AskLink:
-        """The link from the plugin's `ask_url`, else from the site's `repo_url`."""
+        """The link from the plugin's `ask_url`, else from the site's `repo_url`.
+
+        Spaces around either URL are left out, as a browser leaves them out of an address
+        (with them, every link would be relative, and broken); a URL that cannot make a
+        working link is refused with the reason and the fix.
+        """
+        ask_url = ask_url.strip() if ask_url else None
+        repo_url = repo_url.strip() if repo_url else None
         if ask_url:
             _check_http(ask_url, "ask_url")
             if not any(p in ask_url for p in PLACEHOLDERS):
@@ -43,6 +50,13 @@ class AskLink:
             return cls(ask_url)
         if repo_url:
             _check_http(repo_url, "repo_url")
+            parts = urlsplit(repo_url)
+            if parts.query or parts.fragment:
+                raise AskConfigError(
+                    f"'repo_url' must be the repository's address, not '{repo_url}': the ask "
+                    "link adds /issues/new to it (leave out what follows '?' or '#', or set "
+                    "the plugin's 'ask_url')"
+                )
             query = "&".join(f"{name}={{{name}}}" for name in FORM_INPUTS)
             return cls(f"{repo_url.rstrip('/')}/issues/new?template={FORM_FILE}&{query}")
         raise AskConfigError(
@@ -73,7 +87,41 @@ def _fill(template: str, field: str, question: str) -> Markup:
     return Markup(url)
 
 
+_EXAMPLES = {
+    "ask_url": "https://example.org/ask?field={field}&question={question}",
+    "repo_url": "https://github.com/<user>/<repository>",
+}
+
+
 def _check_http(url: str, key: str) -> None:
+    broken = next((ch for ch in url if ch in "\t\n\r"), None)
+    if broken is not None:
+        raise AskConfigError(
+            f"'{key}' has a line break or a tab in it, after '{url[: url.index(broken)]}' "
+            "(write the URL on one line, without them)"
+        )
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise AskConfigError(f"'{key}' must be an http(s) URL, not '{url}'")
+        raise AskConfigError(
+            f"'{key}' must be an http(s) URL, not '{url}' (start it with https:// and the "
+            f"site's address, like {_EXAMPLES[key]})"
+        )
+    host = parts.netloc
+    if any(ch.isspace() or ch in "{}" for ch in host):
+        raise AskConfigError(
+            f"'{key}' has '{host}' for the site's address, which cannot be one (write the "
+            f"address as in a browser, without spaces or placeholders, like {_EXAMPLES[key]})"
+        )
+    if not _valid_port(parts):
+        raise AskConfigError(
+            f"'{key}' has '{host}' for the site's address, whose port is not a number from 0 "
+            "to 65535 (write it like example.org:8080, or leave the port out)"
+        )
+
+
+def _valid_port(parts: SplitResult) -> bool:
+    """Whether the address has no port, or one that is a number from 0 to 65535."""
+    try:
+        return parts.port is None or parts.port >= 0
+    except ValueError:
+        return False

@@ -18,12 +18,23 @@ from .catalogs import QuestionCatalog
 from .excerpts import REFERENCE_USE, excerpt, inline_references, references, repoint_links
 from .index import Answered, Index
 from .model import Field, Question, WriteUp
-from .render import environment
+from .render import environment, escape_text
 from .sections import set_anchor
 from .urls import Links
 
 SEARCH_BOOST = 2.0
 """How much higher a field's or a question's page ranks in search than an ordinary page."""
+
+
+def heading_text(text: object) -> Markup:
+    """Text that ends a Markdown heading, shown as written (the templates' `heading` filter).
+
+    It is escaped as `{{ text }}` is, and a `#` at its end is a character reference too:
+    Python-Markdown and `attr_list` read hashes at the end of a heading as closing hashes and
+    drop them, so that a field called `C#` would be shown as 'C'.
+    """
+    shown = text if isinstance(text, Markup) else escape_text(str(text).strip())
+    return Markup(f"{shown[:-1]}&#35;") if shown.endswith("#") else shown
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -71,6 +82,7 @@ class Renderer:
         self.ask = ask
         self.options = options or PageOptions()
         self.env = environment(self.options.templates_dir)
+        self.env.filters["heading"] = heading_text
         self._references: dict[str, dict[str, tuple[str, str | None]]] = {}
         self._views: dict[tuple[str, str, int], AnswerView] = {}
         self._excerpts: dict[tuple[str, str], str] = {}
