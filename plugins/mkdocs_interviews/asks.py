@@ -47,6 +47,11 @@ class Ask:
     merged_into: str | None = None
     """The id of the ask it was merged into (the same question, asked again)."""
     line: int = 0
+    """The line of the entry."""
+    answered_in_line: int = 0
+    """The line of `answered_in` (the entry's, without one), for messages about it."""
+    merged_into_line: int = 0
+    """The line of `merged_into` (the entry's, without one), for messages about it."""
 
     @property
     def waiting(self) -> bool:
@@ -79,7 +84,12 @@ def read_asks(
     if data is None:
         return AskCatalog(path), problems
     entries = read_entries(
-        path, data, problems, "asks", "'- id: ...' entries with question, field and asked"
+        path,
+        data,
+        problems,
+        "asks",
+        "'- id: ...' entries with question, field and asked",
+        typed=("asked",),
     )
     if entries is None:
         return AskCatalog(path), problems
@@ -89,15 +99,16 @@ def read_asks(
         ask = _read_ask(number, entry, lines, fields, questions, problems)
         if ask is None:
             continue
+        line = lines.of("id")
         if ask.id in seen:
             problems.error(
-                f"ask id '{ask.id}' is used twice (lines {seen[ask.id]} and {ask.line}; ids must "
-                "be unique)",
+                f"ask id '{ask.id}' is used twice (lines {seen[ask.id]} and {line}; ids must be "
+                "unique)",
                 key="id",
-                line=lines.of("id"),
+                line=line,
             )
             continue
-        seen[ask.id] = ask.line
+        seen[ask.id] = line
         asks.append(ask)
     _check_merges(asks, problems)
     return AskCatalog(path, tuple(asks)), problems
@@ -116,110 +127,140 @@ def _read_ask(
         return None
     label = f"ask '{ask_id}'"
     warn_unknown_keys(entry, ASK_KEYS, label, lines, problems)
-    ok = True
     question = entry_text(entry, "question", label, lines, problems)
-    if question is None:
-        if not isinstance(entry.get("question"), list | dict | bool | int | float):
-            problems.error(
-                f"{label} has no 'question' (add the reader's question, in their words)",
-                key="question",
-                line=lines.line,
-            )
-        ok = False
-    field_name = entry_text(entry, "field", label, lines, problems)
-    item: Field | None = None
-    if field_name is None:
-        if "field" not in entry or entry["field"] in (None, ""):
-            problems.error(
-                f"{label} has no 'field' (add the field the reader asked about, as in "
-                f"{fields.path})",
-                key="field",
-                line=lines.line,
-            )
-        ok = False
-    elif fields.loaded:
-        item = fields.find(field_name)
-        if item is None:
-            suggestion = fields.suggest(field_name)
-            hint = (
-                f"did you mean '{suggestion}'?" if suggestion else f"use a field of {fields.path}"
-            )
-            problems.error(
-                f"{label}: field {quote(field_name)} is not in {fields.path} ({hint})",
-                key="field",
-                line=lines.of("field"),
-            )
-            ok = False
-    else:
-        item = Field(field_name, slugify(field_name))
-    asked = as_date(entry.get("asked"))
-    if asked is None:
-        if entry.get("asked") is None:
-            problems.error(
-                f"{label} has no 'asked' (add the date the question came in, like "
-                "'asked: 2025-04-02')",
-                key="asked",
-                line=lines.line,
-            )
-        else:
-            problems.error(
-                f"{label}: 'asked' must be a date like 2025-04-02, not "
-                f"{describe(entry.get('asked'))}",
-                key="asked",
-                line=lines.of("asked"),
-            )
-        ok = False
-    status = entry.get("status", "open")
-    if status not in STATUSES:
+    if question is None and isinstance(entry.get("question"), str | None):
         problems.error(
-            f"{label}: status {describe(status)} is not one of {', '.join(STATUSES)}"
-            f"{did_you_mean(str(status), STATUSES)}",
-            key="status",
-            line=lines.of("status"),
+            f"{label} has no 'question' (add the reader's question, in their words)",
+            key="question",
+            line=lines.of("question"),
         )
-        ok = False
-    answered_in = entry_text(entry, "answered_in", label, lines, problems)
-    if status == "answered" and answered_in is None and "answered_in" not in entry:
-        problems.error(
-            f"{label} is answered but has no 'answered_in' (add the slug of the write-up that "
-            "answers it)",
-            key="answered_in",
-            line=lines.of("status"),
-        )
-        ok = False
-    elif answered_in is not None and status in WAITING:
-        problems.warning(
-            f"{label} has 'answered_in' but its status is '{status}' (set 'status: answered')",
-            key="status",
-            line=lines.of("answered_in"),
-        )
-    matches: Question | None = None
-    match_id = entry_text(entry, "matches", label, lines, problems)
-    if match_id is not None and questions.loaded:
-        matches = questions.get(match_id)
-        if matches is None:
-            suggestion = questions.suggest(match_id)
-            hint = f"did you mean '{suggestion}'?" if suggestion else "use a question id there"
-            problems.error(
-                f"{label}: 'matches' names {quote(match_id)}, which is not in {questions.path} "
-                f"({hint})",
-                key="matches",
-                line=lines.of("matches"),
-            )
+    item = _ask_field(entry, label, lines, fields, problems)
+    asked = _ask_date(entry, label, lines, problems)
+    status = _ask_status(entry, label, lines, problems)
+    answered_in, unanswered = _ask_answered_in(entry, label, lines, status, problems)
+    matches = _ask_matches(entry, label, lines, questions, problems)
     merged_into = entry_text(entry, "merged_into", label, lines, problems)
-    if not ok or question is None or item is None or asked is None:
+    if question is None or item is None or asked is None or status is None or unanswered:
         return None
     return Ask(
         id=ask_id,
         question=question,
         field=item,
         asked=asked,
-        status=str(status),
+        status=status,
         answered_in=answered_in,
         matches=matches,
         merged_into=merged_into,
         line=lines.line,
+        answered_in_line=lines.of("answered_in"),
+        merged_into_line=lines.of("merged_into"),
     )
+
+
+def _ask_answered_in(
+    entry: dict[str, Any], label: str, lines: Lines, status: str | None, problems: FileProblems
+) -> tuple[str | None, bool]:
+    """The write-up that answers the ask, and whether it is said answered without one."""
+    answered_in = entry_text(entry, "answered_in", label, lines, problems)
+    unanswered = status == "answered" and answered_in is None and "answered_in" not in entry
+    if unanswered:
+        problems.error(
+            f"{label} is answered but has no 'answered_in' (add the slug of the write-up that "
+            "answers it)",
+            key="answered_in",
+            line=lines.of("status"),
+        )
+    elif answered_in is not None and status in WAITING:
+        problems.warning(
+            f"{label} has 'answered_in' but its status is '{status}' (set 'status: answered')",
+            key="status",
+            line=lines.of("status" if "status" in entry else "answered_in"),
+        )
+    return answered_in, unanswered
+
+
+def _ask_field(
+    entry: dict[str, Any], label: str, lines: Lines, fields: FieldCatalog, problems: FileProblems
+) -> Field | None:
+    field_name = entry_text(entry, "field", label, lines, problems)
+    if field_name is None:
+        if "field" not in entry or entry["field"] in (None, ""):
+            problems.error(
+                f"{label} has no 'field' (add the field the reader asked about, as in "
+                f"{fields.path})",
+                key="field",
+                line=lines.of("field"),
+            )
+        return None
+    if not fields.loaded:
+        return Field(field_name, slugify(field_name))
+    item = fields.find(field_name)
+    if item is None:
+        suggestion = fields.suggest(field_name)
+        hint = f"did you mean '{suggestion}'?" if suggestion else f"use a field of {fields.path}"
+        problems.error(
+            f"{label}: field {quote(field_name)} is not in {fields.path} ({hint})",
+            key="field",
+            line=lines.of("field"),
+        )
+    return item
+
+
+def _ask_date(
+    entry: dict[str, Any], label: str, lines: Lines, problems: FileProblems
+) -> datetime.date | None:
+    asked = as_date(entry.get("asked"))
+    if asked is None and entry.get("asked") is None:
+        problems.error(
+            f"{label} has no 'asked' (add the date the question came in, like 'asked: 2025-04-02')",
+            key="asked",
+            line=lines.of("asked"),
+        )
+    elif asked is None:
+        problems.error(
+            f"{label}: 'asked' must be a date like 2025-04-02, not {describe(entry.get('asked'))}",
+            key="asked",
+            line=lines.of("asked"),
+        )
+    return asked
+
+
+def _ask_status(
+    entry: dict[str, Any], label: str, lines: Lines, problems: FileProblems
+) -> str | None:
+    status = entry.get("status", "open")
+    if status in STATUSES:
+        return str(status)
+    problems.error(
+        f"{label}: status {describe(status)} is not one of {', '.join(STATUSES)}"
+        f"{did_you_mean(str(status), STATUSES)}",
+        key="status",
+        line=lines.of("status"),
+    )
+    return None
+
+
+def _ask_matches(
+    entry: dict[str, Any],
+    label: str,
+    lines: Lines,
+    questions: QuestionCatalog,
+    problems: FileProblems,
+) -> Question | None:
+    match_id = entry_text(entry, "matches", label, lines, problems)
+    if match_id is None or not questions.loaded:
+        return None
+    matches = questions.get(match_id)
+    if matches is None:
+        suggestion = questions.suggest(match_id)
+        hint = f"did you mean '{suggestion}'?" if suggestion else "use a question id there"
+        problems.error(
+            f"{label}: 'matches' names {quote(match_id)}, which is not in {questions.path} "
+            f"({hint})",
+            key="matches",
+            line=lines.of("matches"),
+        )
+    return matches
 
 
 def _check_merges(asks: list[Ask], problems: FileProblems) -> None:
@@ -232,7 +273,7 @@ def _check_merges(asks: list[Ask], problems: FileProblems) -> None:
                 f"ask '{ask.id}': 'merged_into' names '{ask.merged_into}', which is not an ask"
                 f"{did_you_mean(ask.merged_into, by_id)}",
                 key="merged_into",
-                line=ask.line,
+                line=ask.merged_into_line,
             )
             continue
         # Follow the merges: they must end at an ask that is not merged itself.
@@ -252,5 +293,5 @@ def _check_merges(asks: list[Ask], problems: FileProblems) -> None:
                 f"{' -> '.join([*chain, target.id])} (one of them must be the ask the others "
                 "merge into)",
                 key="merged_into",
-                line=ask.line,
+                line=ask.merged_into_line,
             )

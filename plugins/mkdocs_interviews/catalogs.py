@@ -8,7 +8,7 @@ from typing import Any
 from .model import SLUG_PATTERN, Field, Question, normalize, slugify
 from .problems import FileProblems
 from .text import closest, decode, did_you_mean
-from .yamlfile import Lines, YamlError, describe, load_yaml, quote
+from .yamlfile import Lines, YamlError, as_written, describe, load_yaml, quote
 
 FIELD_KEYS = ("name", "slug", "description", "aliases", "group")
 QUESTION_KEYS = ("id", "text", "aliases", "theme", "retired", "replaced_by")
@@ -100,40 +100,13 @@ def read_fields(path: str, data: bytes | None) -> tuple[FieldCatalog, FileProble
     if entries is None:
         return FieldCatalog.of(path, [], loaded=False), problems
     fields: list[Field] = []
-    taken: dict[str, tuple[Field, int]] = {}  # folded name, slug or alias -> (field, line)
+    taken: dict[str, tuple[Field, int]] = {}  # folded name, slug or alias -> (field, its line)
     for number, entry, lines in entries:
         item = _read_field(number, entry, lines, problems)
-        if item is None:
+        if item is None or _name_taken(item, entry, lines, taken, problems):
             continue
-        line = lines.line
-        clash = taken.get(fold(item.name))
-        if clash is not None and fold(clash[0].name) == fold(item.name):
-            problems.error(
-                f"field name {quote(item.name)} is used twice (lines {clash[1]} and {line}; "
-                "names must be unique)",
-                key="name",
-                line=line,
-            )
-            continue
-        if clash is not None:
-            problems.error(
-                f"field {quote(item.name)}: its name is already an alias or slug of field "
-                f"{quote(clash[0].name)} (line {clash[1]}; a name must lead to one field)",
-                key="name",
-                line=line,
-            )
-            continue
-        slug_clash = taken.get(item.slug)
-        if slug_clash is not None:
-            problems.error(
-                f"field {quote(item.name)} has the slug '{item.slug}', which field "
-                f"{quote(slug_clash[0].name)} (line {slug_clash[1]}) already has (set a "
-                "different 'slug' for one of them)",
-                key="slug",
-                line=lines.of("slug") if "slug" in entry else line,
-            )
-            continue
-        for alias in item.aliases:
+        wordings = _field_wordings(item, entry, lines)
+        for alias, line in wordings[2:]:
             other = taken.get(fold(alias))
             if other is not None:
                 problems.error(
@@ -141,19 +114,73 @@ def read_fields(path: str, data: bytes | None) -> tuple[FieldCatalog, FileProble
                     f"alias of field {quote(other[0].name)} (line {other[1]}; an alias must "
                     "lead to one field)",
                     key="aliases",
-                    line=lines.of("aliases"),
+                    line=line,
                 )
-        for wording in (item.name, item.slug, *item.aliases):
+        for wording, line in wordings:
             taken.setdefault(fold(wording), (item, line))
         fields.append(item)
     return FieldCatalog.of(path, fields), problems
+
+
+def _field_wordings(item: Field, entry: dict[str, Any], lines: Lines) -> list[tuple[str, int]]:
+    """A field's name, slug and aliases, each with the line that gives it."""
+    name_line = lines.of("name")
+    return [
+        (item.name, name_line),
+        (item.slug, lines.of("slug") if "slug" in entry else name_line),
+        *((alias, lines["aliases"].of(index)) for index, alias in enumerate(item.aliases)),
+    ]
+
+
+def _name_taken(
+    item: Field,
+    entry: dict[str, Any],
+    lines: Lines,
+    taken: dict[str, tuple[Field, int]],
+    problems: FileProblems,
+) -> bool:
+    """Whether the field's name or slug already leads to another field (reported if so)."""
+    line = lines.of("name")
+    clash = taken.get(fold(item.name))
+    if clash is not None and fold(clash[0].name) == fold(item.name):
+        problems.error(
+            f"field name {quote(item.name)} is used twice (lines {clash[1]} and {line}; "
+            "names must be unique)",
+            key="name",
+            line=line,
+        )
+        return True
+    if clash is not None:
+        problems.error(
+            f"field {quote(item.name)}: its name is already an alias or slug of field "
+            f"{quote(clash[0].name)} (line {clash[1]}; a name must lead to one field)",
+            key="name",
+            line=line,
+        )
+        return True
+    slug_clash = taken.get(item.slug)
+    if slug_clash is not None:
+        problems.error(
+            f"field {quote(item.name)} has the slug '{item.slug}', which field "
+            f"{quote(slug_clash[0].name)} (line {slug_clash[1]}) already has (set a "
+            "different 'slug' for one of them)",
+            key="slug",
+            line=lines.of("slug") if "slug" in entry else line,
+        )
+        return True
+    return False
 
 
 def read_questions(path: str, data: bytes | None) -> tuple[QuestionCatalog, FileProblems]:
     """Read `questions.yml`: the catalog of its valid entries, and the problems of the others."""
     problems = FileProblems(path)
     entries = read_entries(
-        path, data, problems, "questions", "'- id: typical-day' entries with a text and a theme"
+        path,
+        data,
+        problems,
+        "questions",
+        "'- id: typical-day' entries with a text and a theme",
+        typed=("retired",),
     )
     if entries is None:
         return QuestionCatalog.of(path, [], loaded=False), problems
@@ -165,28 +192,17 @@ def read_questions(path: str, data: bytes | None) -> tuple[QuestionCatalog, File
         item = _read_question(number, entry, lines, problems)
         if item is None:
             continue
-        line = lines.line
+        line = lines.of("id")
         if item.id in ids:
             problems.error(
                 f"question id '{item.id}' is used twice (lines {ids[item.id]} and {line}; "
                 "ids must be unique)",
                 key="id",
-                line=lines.of("id"),
+                line=line,
             )
             continue
         ids[item.id] = line
-        for key, wording in [("text", item.text)] + [("aliases", a) for a in item.aliases]:
-            other = wordings.get(normalize(wording))
-            if other is not None and other[0].id != item.id:
-                problems.error(
-                    f"question '{item.id}': the wording {quote(wording)} is already a text or "
-                    f"alias of question '{other[0].id}' (line {other[1]}; a wording must lead "
-                    "to one question)",
-                    key=key,
-                    line=lines.of(key),
-                )
-            else:
-                wordings.setdefault(normalize(wording), (item, line))
+        _check_wordings(item, lines, wordings, problems)
         if item.replaced_by is not None:
             replacements.append((item, lines.of("replaced_by")))
         questions.append(item)
@@ -201,10 +217,44 @@ def read_questions(path: str, data: bytes | None) -> tuple[QuestionCatalog, File
     return QuestionCatalog.of(path, questions), problems
 
 
+def _check_wordings(
+    item: Question,
+    lines: Lines,
+    wordings: dict[str, tuple[Question, int]],
+    problems: FileProblems,
+) -> None:
+    """Report a text or alias that is already another question's, at its own line; note the
+    others in `wordings` (normalized wording -> question and line)."""
+    aliases = lines["aliases"]
+    for key, wording, line in [("text", item.text, lines.of("text"))] + [
+        ("aliases", alias, aliases.of(index)) for index, alias in enumerate(item.aliases)
+    ]:
+        other = wordings.get(normalize(wording))
+        if other is not None and other[0].id != item.id:
+            problems.error(
+                f"question '{item.id}': the wording {quote(wording)} is already a text or alias "
+                f"of question '{other[0].id}' (line {other[1]}; a wording must lead to one "
+                "question)",
+                key=key,
+                line=line,
+            )
+        else:
+            wordings.setdefault(normalize(wording), (item, line))
+
+
 def read_entries(
-    path: str, data: bytes | None, problems: FileProblems, what: str, example: str
+    path: str,
+    data: bytes | None,
+    problems: FileProblems,
+    what: str,
+    example: str,
+    typed: tuple[str, ...] = (),
 ) -> list[tuple[int, dict[str, Any], Lines]] | None:
-    """The catalog's entries that are mappings, as (number, entry, lines); None if unreadable."""
+    """The catalog's entries that are mappings, as (number, entry, lines); None if unreadable.
+
+    Every value but those of the `typed` keys (dates, true/false) is text, or a list of text:
+    a plain scalar is read as written (`name: 1984` is '1984', `text: Yes` is 'Yes').
+    """
     if data is None:
         problems.error(
             f"the file is missing (create {path} in the docs folder: a list of {what}, {example})"
@@ -242,13 +292,22 @@ def read_entries(
     entries = []
     for index, entry in enumerate(document.data):
         if isinstance(entry, dict):
-            entries.append((index + 1, entry, document.lines[index]))
+            lines = document.lines[index]
+            entries.append((index + 1, _as_written(entry, lines, typed), lines))
         else:
             problems.error(
                 f"entry {index + 1} must be a mapping ({example}), not {describe(entry)}",
                 line=document.lines.of(index),
             )
     return entries
+
+
+def _as_written(entry: dict[str, Any], lines: Lines, typed: tuple[str, ...]) -> dict[str, Any]:
+    """An entry with the values of its text keys as written (see `read_entries`)."""
+    return {
+        key: value if key in typed else as_written(value, lines, key)
+        for key, value in entry.items()
+    }
 
 
 def entry_text(
@@ -281,7 +340,7 @@ def read_id(
         problems.error(
             f"entry {number} has no 'id' (add {adjective} kebab-case id, like 'id: {example}')",
             key="id",
-            line=lines.line,
+            line=lines.of("id"),
         )
         return None
     if not isinstance(raw_id, str) or not SLUG_PATTERN.match(raw_id.strip()):
@@ -302,15 +361,20 @@ def _aliases(
     value = entry.get("aliases")
     if value is None:
         return ()
-    if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
-        problems.error(
-            f"{label}: 'aliases' must be a list of wordings, like [First wording, Second "
-            f"wording], not {describe(value)}",
-            key="aliases",
-            line=lines.of("aliases"),
-        )
-        return ()
-    return tuple(a.strip() for a in value)
+    if isinstance(value, list):
+        odd = next((i for i, a in enumerate(value) if not (isinstance(a, str) and a.strip())), -1)
+        if odd < 0:
+            return tuple(alias.strip() for alias in value)
+        shown, line = f"a list holding {describe(value[odd])}", lines["aliases"].of(odd)
+    else:
+        shown, line = describe(value), lines.of("aliases")
+    problems.error(
+        f"{label}: 'aliases' must be a list of wordings, like [First wording, Second wording], "
+        f"not {shown}",
+        key="aliases",
+        line=line,
+    )
+    return ()
 
 
 def warn_unknown_keys(
@@ -332,7 +396,7 @@ def _read_field(
         problems.error(
             f"entry {number} has no 'name' (add the field's name, like 'name: Book publishing')",
             key="name",
-            line=lines.line,
+            line=lines.of("name"),
         )
         return None
     name = entry_text(entry, "name", f"entry {number}", lines, problems)
@@ -355,7 +419,7 @@ def _read_field(
             f"{label}: the name has no letters or digits to make a URL from (add a 'slug', "
             "like 'slug: book-publishing')",
             key="slug",
-            line=lines.line,
+            line=lines.of("name"),
         )
         return None
     return Field(
@@ -382,7 +446,7 @@ def _read_question(
                 f"{label} has no 'text' (add its wording, like 'text: What does a typical day "
                 "look like?')",
                 key="text",
-                line=lines.line,
+                line=lines.of("text"),
             )
         return None
     retired = entry.get("retired", False)

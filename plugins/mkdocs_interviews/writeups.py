@@ -15,7 +15,7 @@ from .model import SLUG_PATTERN, Answer, Field, Question, WriteUp, slugify
 from .problems import FileProblems, Problem
 from .sections import Heading, scan_headings, section
 from .text import as_date, closest, decode
-from .yamlfile import Lines, YamlError, describe, load_yaml, quote
+from .yamlfile import Lines, YamlError, as_written, describe, load_yaml, quote
 
 EXAMPLES = {
     "title": "title: From intern to managing editor",
@@ -28,6 +28,10 @@ EXAMPLES = {
 
 KEYS = (*EXAMPLES, "summary", "interviewee", "referred_by", "draft")
 """Every key the plugin reads from a write-up's front matter."""
+
+TEXT_KEYS = frozenset(KEYS) - {"date", "draft"}
+"""The keys whose values are text, or lists of text: read as the author wrote them, whatever
+YAML 1.1 makes of a plain scalar (`title: 1:30` is '1:30', not 90)."""
 
 OTHER_KEYS = frozenset(
     [
@@ -127,11 +131,7 @@ def read_writeup(
             "questions between two '---' lines)"
         )
     elif not _HANDLER.detect(text):
-        problems.error(
-            "the file has no front matter (start it with a '---' line, then title, field, "
-            "role, date and questions, then a closing '---' line)",
-            line=1,
-        )
+        _no_front_matter(text, problems)
     else:
         try:
             yaml_text, body = _HANDLER.split(text)
@@ -151,6 +151,31 @@ def read_writeup(
                     path, _Reader(meta, lines, problems), body, body_line, fields, questions
                 )
     return Document(path, meta, lines, writeup, tuple(problems.items), utf8)
+
+
+_LATE_OPENING = re.compile(r"(?P<blank>(?:[ \t]*\n)*)(?P<indent>[ \t]*)---[ \t]*(?:\n|$)")
+"""A front matter's opening line after blank lines, or indented: MkDocs reads neither."""
+
+
+def _no_front_matter(text: str, problems: FileProblems) -> None:
+    late = _LATE_OPENING.match(text)
+    if late is None:
+        problems.error(
+            "the file has no front matter (start it with a '---' line, then title, field, "
+            "role, date and questions, then a closing '---' line)",
+            line=1,
+        )
+        return
+    line = 1 + late["blank"].count("\n")
+    fixes = [
+        *(["the blank lines above it"] if line > 1 else []),
+        *(["the spaces before '---'"] if late["indent"] else []),
+    ]
+    problems.error(
+        f"the front matter on line {line} is not read: it must open with '---' at the very "
+        f"start of the file (delete {' and '.join(fixes)})",
+        line=line,
+    )
 
 
 def _read_front_matter(
@@ -191,18 +216,25 @@ class _Reader:
         self.meta = meta
         self.lines = lines
         self.problems = problems
+        self.values = {
+            key: as_written(value, lines, key) if key in TEXT_KEYS else value
+            for key, value in meta.items()
+        }
+        """The values read: those of text keys as written."""
+        self.listed: dict[str, int] = {}
+        """The index in 'questions' of each question listed."""
 
     def line(self, key: str) -> int:
         return self.lines.of(key)
 
     def required(self, key: str) -> Any:
         """The value, or None after reporting it missing or empty."""
-        if key not in self.meta:
+        if key not in self.values:
             self.problems.error(
                 f"'{key}' is missing (add '{EXAMPLES[key]}' to the front matter)", key=key
             )
             return None
-        value = self.meta[key]
+        value = self.values[key]
         if value is None or value == "" or value == []:
             self.problems.error(
                 f"'{key}' is empty (give it a value, like '{EXAMPLES[key]}')",
@@ -213,19 +245,17 @@ class _Reader:
         return value
 
     def text(self, key: str, required: bool = False) -> str | None:
-        value = self.required(key) if required else self.meta.get(key)
+        value = self.required(key) if required else self.values.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            hint = ""
-            if isinstance(value, bool | datetime.date):
-                shown = str(value).lower() if isinstance(value, bool) else str(value)
-                hint = f' (put the text in quotes: {key}: "{shown}")'
+        if not isinstance(value, str):
+            # A plain `yes`, `007` or `2025-04-02` is already text (see TEXT_KEYS): this is a
+            # list, a mapping, or a value with an explicit tag (`!!int "7"`).
             self.problems.error(
-                f"'{key}' must be text, not {describe(value)}{hint}", key=key, line=self.line(key)
+                f"'{key}' must be text, not {describe(value)}", key=key, line=self.line(key)
             )
             return None
-        text = str(value).strip()
+        text = value.strip()
         if not text and required:
             self.problems.error(
                 f"'{key}' is empty (give it a value, like '{EXAMPLES[key]}')",
@@ -304,20 +334,22 @@ def _read_fields(reader: _Reader, fields: FieldCatalog) -> list[Field] | None:
     if value is None:
         return None
     items = value if isinstance(value, list) else [value]
-    if not all(isinstance(item, str) and item.strip() for item in items):
-        reader.problems.error(
-            f"'field' must be a field name or a list of field names, not {describe(value)}"
-            if not isinstance(value, list)
-            else "'field' must be a list of field names (text), like [Book publishing, "
-            f"Magazine journalism], not a list holding {describe(_first_odd(items))}",
-            key="field",
-            line=reader.line("field"),
-        )
-        return None
 
     def item_line(index: int) -> int:
         # Lines are looked up only for messages: most write-ups have none.
         return reader.lines["field"].of(index) if isinstance(value, list) else reader.line("field")
+
+    odd = _first_odd(items)
+    if odd is not None:
+        reader.problems.error(
+            f"'field' must be a field name or a list of field names, not {describe(value)}"
+            if not isinstance(value, list)
+            else "'field' must be a list of field names (text), like [Book publishing, "
+            f"Magazine journalism], not a list holding {describe(items[odd])}",
+            key="field",
+            line=item_line(odd),
+        )
+        return None
 
     found: list[Field] = []
     ok = True
@@ -350,8 +382,11 @@ def _read_fields(reader: _Reader, fields: FieldCatalog) -> list[Field] | None:
     return found if ok else None
 
 
-def _first_odd(items: list[Any]) -> Any:
-    return next(item for item in items if not (isinstance(item, str) and item.strip()))
+def _first_odd(items: list[Any]) -> int | None:
+    """The index of the first item that is not a name, if any."""
+    return next(
+        (i for i, item in enumerate(items) if not (isinstance(item, str) and item.strip())), None
+    )
 
 
 def _read_date(reader: _Reader) -> datetime.date | None:
@@ -416,6 +451,7 @@ def _read_questions(reader: _Reader, questions: QuestionCatalog) -> list[Questio
             )
         else:
             first_index[question.id] = index
+            reader.listed[question.id] = index
             found.append(question)
     return found
 
@@ -461,19 +497,7 @@ def _read_answers(
     for question in listed:
         found = sections[question.id]
         if not found:
-            other = elsewhere.get(question.id)
-            hint = (
-                f"; the heading on line {body_line + other.line} is level {other.level}, make "
-                "it '##'"
-                if other is not None
-                else f"; add '## {question.text}' above the answer, or remove "
-                f"'{question.id}' from 'questions'"
-            )
-            reader.problems.error(
-                f"question '{question.id}' has no '##' section{hint}",
-                key="questions",
-                line=reader.lines["questions"].line,
-            )
+            _no_section(question, elsewhere.get(question.id), body_line, reader)
             continue
         heading = headings[found[0]]
         if len(found) > 1:
@@ -494,6 +518,23 @@ def _read_answers(
             )
         answers.append(Answer(question, heading.text, markdown, body_line + heading.line))
     return answers
+
+
+def _no_section(question: Question, other: Heading | None, body_line: int, reader: _Reader) -> None:
+    """Report a listed question without a '##' section: at the heading of another level
+    that stands for it, which is to be fixed, or else at the question's item in 'questions'."""
+    if other is not None:
+        line = body_line + other.line
+        hint = f"; the heading on line {line} is level {other.level}, make it '##'"
+    else:
+        line = int(_LazyLine(reader, "questions", reader.listed.get(question.id, 0)))
+        hint = (
+            f"; add '## {question.text}' above the answer, or remove '{question.id}' from "
+            "'questions'"
+        )
+    reader.problems.error(
+        f"question '{question.id}' has no '##' section{hint}", key="questions", line=line
+    )
 
 
 def question_of(heading: Heading, questions: QuestionCatalog) -> Question | None:

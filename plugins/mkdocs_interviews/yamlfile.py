@@ -186,6 +186,9 @@ _MAP = "tag:yaml.org,2002:map"
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 _SEQ = "tag:yaml.org,2002:seq"
+_TYPED = frozenset(f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp"))
+"""The types YAML 1.1 gives plain scalars that an author may mean as text (`yes`, `007`,
+`1:30`, `1_000`, `2025-04-02`)."""
 
 
 class _Builder:
@@ -231,7 +234,7 @@ class _Builder:
                     key = (
                         key_node.value
                         if key_node.tag == _STR and key_node.style != '"'
-                        else self.build(key_node)
+                        else self._key(key_node)
                     )
                     try:
                         mapping[key] = self.build(value_node)
@@ -244,6 +247,7 @@ class _Builder:
                         ) from None
                 if len(mapping) < len(pairs):
                     self._duplicates(node)
+                    _keep_last(node)
                 return mapping
         # Anything else (merge keys, sets, ordered maps, unknown tags): PyYAML's own rules.
         value = self.loader.construct_object(node, deep=True)
@@ -266,8 +270,50 @@ class _Builder:
             else:
                 first[name] = line
 
+    def _key(self, node: yaml.Node) -> Any:
+        # Keys are names: `yes:` or `1:` is the key the author wrote, not True or 1.
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _TYPED:
+            return node.value
+        return self.build(node)
+
+
+def _keep_last(node: yaml.MappingNode) -> None:
+    """Drop the pairs of a mapping whose key comes again later, as the value read does.
+
+    The lines of a mapping's keys are worked out from its node: with a key given twice, they
+    are then those of the value read (the last one), which messages about it must name.
+    """
+    last = {_name(key_node): index for index, (key_node, _) in enumerate(node.value)}
+    node.value = [pair for index, pair in enumerate(node.value) if last[_name(pair[0])] == index]
+
+
+def _name(key_node: yaml.Node) -> Any:
+    return key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+
 
 _MISSING = object()
+
+
+def as_written(value: Any, lines: Lines, key: Any) -> Any:
+    """The value of `key` in the mapping or list located by `lines`, for a key that wants text.
+
+    A plain (unquoted) scalar that YAML 1.1 reads as a number, a true/false or a date is the
+    text the author wrote (`title: 1:30` is '1:30', not 90; `role: 007` is '007', not 7;
+    `summary: yes` is 'yes'); so are such items of a list. Anything else is `value` itself.
+    """
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value  # most lists: no need to look at the nodes
+    where = lines[key]
+    node = where._node
+    if isinstance(value, list):
+        if not isinstance(node, yaml.SequenceNode):
+            return value
+        return [as_written(item, where, index) for index, item in enumerate(value)]
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _TYPED:
+        return node.value
+    return value
 
 
 def describe(value: Any) -> str:
