@@ -16,10 +16,12 @@ from mistakes import files_of, load
 
 from conftest import MKDOCS_YML, ROOT, Site, catalogs
 from mkdocs_interviews import project, read_project, writeups
+from mkdocs_interviews.cli import main
 from mkdocs_interviews.project import check_content
 
 ENTRIES = load()
-TOGETHER = [entry for entry in ENTRIES if not entry.get("separate")]
+TOGETHER = [entry for entry in ENTRIES if not entry.get("separate") and not entry.get("disk")]
+ON_DISK = [entry for entry in ENTRIES if entry.get("disk")]
 
 
 def sources_for(entries: list[dict]) -> dict[str, bytes]:
@@ -60,6 +62,22 @@ def test_each_mistake_in_order(entry: dict, together: list[str]) -> None:
 def test_mistakes_made_on_their_own(entry: dict) -> None:
     problems = [str(problem) for problem in read_project(sources_for([entry])).problems]
     assert problems == entry["messages"]
+
+
+@pytest.mark.parametrize("entry", ON_DISK, ids=[entry["mistake"] for entry in ON_DISK])
+def test_mistakes_of_a_site_on_disk(entry: dict, tmp_path: Path, capsys) -> None:
+    # Names and links that only a folder on disk can have: `check` (which lists the files as
+    # MkDocs does) reports each; the build reports the same (tests/test_kept_back.py).
+    site = Site(tmp_path / "site-root")
+    site.docs.mkdir(parents=True)
+    (site.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    site.write({"index.md": "# Home\n", **sources_for([entry])})
+    for link, target in entry.get("links", {}).items():
+        (site.docs / link).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, site.docs / link)
+    capsys.readouterr()
+    assert main(["--config", str(site.root / "mkdocs.yml"), "check"]) == 1
+    assert capsys.readouterr().out.splitlines() == entry["messages"]
 
 
 def test_check_reports_them_all_in_one_run(tmp_path: Path) -> None:

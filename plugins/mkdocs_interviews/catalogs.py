@@ -7,8 +7,8 @@ from typing import Any
 
 from .model import SLUG_PATTERN, Field, Question, normalize, slugify
 from .problems import FileProblems
-from .text import closest, decode, did_you_mean
-from .yamlfile import Lines, YamlError, as_written, describe, load_yaml, quote
+from .text import closest, decode, did_you_mean, invisible
+from .yamlfile import Lines, YamlDocument, YamlError, as_written, describe, load_yaml, quote
 
 FIELD_KEYS = ("name", "slug", "description", "aliases", "group")
 QUESTION_KEYS = ("id", "text", "aliases", "theme", "retired", "replaced_by")
@@ -282,6 +282,7 @@ def read_entries(
             line=document.lines.line,
         )
         return None
+    report_escaped(document, problems)
     for duplicate in document.duplicates:
         problems.error(
             f"key '{duplicate.key}' is given twice in one entry (lines {duplicate.first_line} "
@@ -466,3 +467,14 @@ def _read_question(
         retired=retired,
         replaced_by=replaced_by,
     )
+
+
+def report_escaped(document: YamlDocument, problems: FileProblems) -> None:
+    """Report the invisible characters a quoted value wrote as escapes (`"\\v"`), which the
+    reader left out of the value, as decoding leaves out those typed."""
+    for escaped in document.escaped:
+        problems.error(
+            f"a quoted value writes {invisible(escaped.char)} as an escape (delete the escape; "
+            "the build leaves the character out)",
+            line=escaped.line,
+        )

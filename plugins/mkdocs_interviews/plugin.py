@@ -166,6 +166,8 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.heads[page.file.src_uri] = head
         if head is not None and "template" not in page.meta:
             page.meta["template"] = PAGE_TEMPLATE
+        if writeup is not None:  # the title as written (`title: 1:30` is not 90)
+            page.meta["title"] = writeup.title
         safe_meta(page.meta, writeup_file=doc is not None)
         if doc is not None and not page.meta:
             markdown = unread_front_matter(markdown)
@@ -215,16 +217,14 @@ def safe_meta(meta: MutableMapping[str, Any], *, writeup_file: bool) -> None:
 
     MkDocs and Material print a front-matter title into <title>, the header and <h1>, and a
     description into a <meta> attribute, without escaping them (a `title: <script>` runs).
-    Text is escaped. A value of another type (a list, binary) is printed as Python shows
-    it: a write-up's is withheld (the core reports it), another page's is escaped text.
+    Text is escaped. A list, a mapping or binary would be printed as Python shows it: a
+    write-up's is withheld (the core reports it), another page's is escaped too.
     """
     for key in PRINTED_KEYS:
         if key not in meta:
             continue
         value = meta[key]
-        if isinstance(value, str):
-            meta[key] = html.escape(value, quote=True)
-        elif writeup_file and key in ("title", "description"):
+        if writeup_file and isinstance(value, list | dict | bytes):
             del meta[key]
         else:
             meta[key] = html.escape(str(value), quote=True)

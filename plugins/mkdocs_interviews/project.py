@@ -273,7 +273,7 @@ def _check_answers(asks: AskCatalog, summaries: list[_Summary], problems: FilePr
                 f"write-up{did_you_mean(ask.answered_in, slugs)} (use the file name of the "
                 "write-up, without '.md')",
                 key="answered_in",
-                line=ask.line,
+                line=ask.answered_in_line or ask.line,
             )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
-from .catalogs import FieldCatalog, QuestionCatalog
+from .catalogs import FieldCatalog, QuestionCatalog, report_escaped
 from .model import SLUG_PATTERN, Answer, Field, Question, WriteUp, slugify
 from .problems import FileProblems, Problem
 from .sections import Heading, scan_headings, section
@@ -29,7 +29,10 @@ EXAMPLES = {
 KEYS = (*EXAMPLES, "summary", "interviewee", "referred_by", "draft")
 """Every key the plugin reads from a write-up's front matter."""
 
-TEXT_KEYS = frozenset(KEYS) - {"date", "draft"}
+PRINTED_KEYS = ("description", "subtitle")
+"""Other tools' keys that the theme prints into the page: they must be text."""
+
+TEXT_KEYS = (frozenset(KEYS) | frozenset(PRINTED_KEYS)) - {"date", "draft"}
 """The keys whose values are text, or lists of text: read as the author wrote them, whatever
 YAML 1.1 makes of a plain scalar (`title: 1:30` is '1:30', not 90)."""
 
@@ -99,11 +102,15 @@ class Document:
     writeup: WriteUp | None = None
     problems: tuple[Problem, ...] = ()
     utf8: bool = True
-    """False when the file is not valid UTF-8 (it is then published with U+FFFD replacements)."""
+    """False when the file's text had to be mended to be read: bytes that are not UTF-8
+    (published as U+FFFD) or invisible control characters (left out)."""
+    held_back: bool = False
+    """True when the site keeps the file out of `mkdocs build` (MkDocs' `draft_docs`)."""
 
     @property
     def draft(self) -> bool:
-        return self.meta.get("draft") is True
+        """Whether the file is kept out of `mkdocs build`: `draft: true`, or `draft_docs`."""
+        return self.held_back or self.meta.get("draft") is True
 
     @property
     def slug(self) -> str:
@@ -199,6 +206,7 @@ def _read_front_matter(
             line=document.lines.line,
         )
         return None, document.lines
+    report_escaped(document, problems)
     for duplicate in document.duplicates:
         problems.error(
             f"'{duplicate.key}' is given twice (lines {duplicate.first_line} and "
@@ -283,6 +291,8 @@ def _read(
     summary = reader.text("summary")
     interviewee = reader.text("interviewee")
     referred_by = reader.text("referred_by")
+    for key in PRINTED_KEYS:  # a list or binary would be printed as Python shows it
+        reader.text(key)
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         problems.error(
