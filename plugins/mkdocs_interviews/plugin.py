@@ -104,6 +104,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         settings = self._settings(config)
         self.generated = set()
+        self.heads = {}
         try:
             with paused_gc():
                 self.renderer = renderer = make_renderer(project, settings)
