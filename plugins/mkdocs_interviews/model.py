@@ -17,6 +17,10 @@ from slugify import slugify as _slugify
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """What a slug or a question id looks like: lowercase ASCII words joined by hyphens."""
 
+URL_SAFE_NAME = re.compile(r"[A-Za-z0-9._-]+")
+"""A file name that makes a clean URL as it is (`first.last`, `Editor_2025`): nothing a URL
+must escape (spaces, `#`, `?`, `%`, accents...)."""
+
 
 def slugify(text: str) -> str:
     """A URL slug for a name: 'Música & Film' -> 'musica-film', 'R&D / Labs' -> 'r-d-labs'."""

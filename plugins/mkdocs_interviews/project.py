@@ -194,9 +194,16 @@ class _Summary:
 
 
 def _summary(doc: Document) -> _Summary:
-    if doc.writeup is None or doc.writeup.referred_by is None:
+    if doc.writeup is not None:
+        referred_by = doc.writeup.referred_by
+    else:
+        # A write-up with another problem (a bad date, say) still has its `referred_by`
+        # checked: one problem must not hide another.
+        value = doc.meta.get("referred_by")
+        referred_by = value.strip() or None if isinstance(value, str) else None
+    if referred_by is None:
         return _Summary(doc.path, doc.problems)
-    return _Summary(doc.path, doc.problems, doc.writeup.referred_by, doc.lines.of("referred_by"))
+    return _Summary(doc.path, doc.problems, referred_by, doc.lines.of("referred_by"))
 
 
 def _all_problems(catalogs: _Catalogs, summaries: list[_Summary]) -> tuple[Problem, ...]:

@@ -11,7 +11,7 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 
 from .catalogs import FieldCatalog, QuestionCatalog, report_escaped
-from .model import SLUG_PATTERN, Answer, Field, Question, WriteUp, slugify
+from .model import URL_SAFE_NAME, Answer, Field, Question, WriteUp, slugify
 from .problems import FileProblems, Problem
 from .sections import Heading, scan_headings, section
 from .text import as_date, closest, decode
@@ -302,10 +302,11 @@ def _read(
         )
         draft = False
     slug = slug_of(path)
-    if not SLUG_PATTERN.match(slug):
+    if not URL_SAFE_NAME.fullmatch(slug):
         problems.warning(
-            f"the file name '{slug}' is not a slug, so its URL will be awkward (rename the file "
-            f"to '{slugify(slug) or 'interview'}.md')"
+            f"the file name '{slug}' holds characters a URL must escape, so its address will be "
+            f"awkward (rename the file to '{slugify(slug) or 'interview'}.md'; letters, digits, "
+            "'.', '-' and '_' are fine)"
         )
     answers: list[Answer] = []
     if question_list is not None and questions.loaded:
@@ -488,9 +489,12 @@ def _read_answers(
     listed_ids = {question.id for question in listed}
     sections: dict[str, list[int]] = {question.id: [] for question in listed}
     elsewhere: dict[str, Heading] = {}  # question id -> a heading of another level
+    unknown_ids: list[Heading] = []  # '##' headings whose `{ #id }` is no question's
     for index, heading in enumerate(headings):
         question = question_of(heading, questions)
         if question is None:
+            if heading.level == 2 and heading.anchor is not None:
+                unknown_ids.append(heading)
             continue
         if heading.level != 2:
             elsewhere.setdefault(question.id, heading)
@@ -507,7 +511,8 @@ def _read_answers(
     for question in listed:
         found = sections[question.id]
         if not found:
-            _no_section(question, elsewhere.get(question.id), body_line, reader)
+            other = elsewhere.get(question.id) or _misspelled(question, unknown_ids)
+            _no_section(question, other, body_line, reader)
             continue
         heading = headings[found[0]]
         if len(found) > 1:
@@ -531,9 +536,16 @@ def _read_answers(
 
 
 def _no_section(question: Question, other: Heading | None, body_line: int, reader: _Reader) -> None:
-    """Report a listed question without a '##' section: at the heading of another level
-    that stands for it, which is to be fixed, or else at the question's item in 'questions'."""
-    if other is not None:
+    """Report a listed question without a '##' section: at the heading meant for it (of
+    another level, or whose id is misspelled), which is to be fixed, or else at the
+    question's item in 'questions'."""
+    if other is not None and other.level == 2:
+        line = body_line + other.line
+        hint = (
+            f"; the heading on line {line} has the id '{{ #{other.anchor} }}': did you mean "
+            f"'{{ #{question.id} }}'?"
+        )
+    elif other is not None:
         line = body_line + other.line
         hint = f"; the heading on line {line} is level {other.level}, make it '##'"
     else:
@@ -545,6 +557,14 @@ def _no_section(question: Question, other: Heading | None, body_line: int, reade
     reader.problems.error(
         f"question '{question.id}' has no '##' section{hint}", key="questions", line=line
     )
+
+
+def _misspelled(question: Question, headings: list[Heading]) -> Heading | None:
+    """The '##' heading whose id is no question's but is close to this question's id."""
+    for heading in headings:
+        if heading.anchor is not None and closest(heading.anchor, [question.id]) is not None:
+            return heading
+    return None
 
 
 def question_of(heading: Heading, questions: QuestionCatalog) -> Question | None:
