@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -125,3 +126,28 @@ def make_site(tmp_path: Path) -> Callable[..., Site]:
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+def build_in_process(
+    site: Site, caplog: pytest.LogCaptureFixture, strict: bool = False
+) -> list[str]:
+    """`mkdocs build` of the site in process (MkDocs' own loader and build); the plugin's
+    warnings as logged, or ['aborted'] when `strict` stops the build."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        config = load_config(str(site.root / "mkdocs.yml"), strict=strict)
+        try:
+            mkdocs_build(config)
+        except Abort:
+            if not strict:
+                raise
+            return ["aborted"]
+    return [
+        record.getMessage()
+        for record in caplog.records
+        if record.name == "mkdocs.plugins.interviews" and record.levelno >= logging.WARNING
+    ]

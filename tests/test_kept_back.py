@@ -8,7 +8,6 @@ runs through the command line's `main`, in process too.
 from __future__ import annotations
 
 import json
-import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,33 +15,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import MKDOCS_YML, Site, writeup
+from conftest import MKDOCS_YML, Site, build_in_process, writeup
 from mkdocs_interviews.cli import main
 from mkdocs_interviews.project import MARKDOWN_SUFFIXES
-
-PLUGIN_LOGGER = "mkdocs.plugins.interviews"
-
-
-def build(site: Site, caplog: pytest.LogCaptureFixture, strict: bool = False) -> list[str]:
-    """Build the site in process; the plugin's warnings, as logged."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
-
-    caplog.clear()
-    with caplog.at_level(logging.INFO, logger="mkdocs"):
-        config = load_config(str(site.root / "mkdocs.yml"), strict=strict)
-        try:
-            mkdocs_build(config)
-        except Abort:
-            if not strict:
-                raise
-            return ["aborted"]
-    return [
-        record.getMessage()
-        for record in caplog.records
-        if record.name == PLUGIN_LOGGER and record.levelno >= logging.WARNING
-    ]
 
 
 def check(site: Site, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
@@ -79,7 +54,7 @@ def test_a_writeup_kept_back_by_draft_docs_is_in_no_output(make_site, caplog, ca
         },
         mkdocs_yml=MKDOCS_YML + "draft_docs: |\n  interviews/held.md\n  interviews/notes/\n",
     )
-    assert build(site, caplog) == []
+    assert build_in_process(site, caplog) == []
     assert not (site.root / "site" / "interviews" / "held").exists()
     field = soup(site, "fields/book-publishing/").get_text()
     assert "Public one" in field
@@ -118,7 +93,7 @@ def test_exclude_docs_keeps_a_writeup_out_of_check_and_build(make_site, caplog, 
         },
         mkdocs_yml=MKDOCS_YML + "exclude_docs: |\n  interviews/private/\n",
     )
-    assert build(site, caplog, strict=True) == []
+    assert build_in_process(site, caplog, strict=True) == []
     for path, text in built_text(site):
         assert "Secret" not in text, path
     assert check(site, capsys) == (0, [])
@@ -131,7 +106,7 @@ def test_a_draft_named_by_front_matter_is_in_no_output(make_site, caplog) -> Non
             "interviews/draft.md": writeup(title="Still a draft", extra="draft: true\n"),
         }
     )
-    assert build(site, caplog, strict=True) == []
+    assert build_in_process(site, caplog, strict=True) == []
     for path, text in built_text(site):
         assert "Still a draft" not in text, path
 
@@ -158,7 +133,7 @@ BROKEN_FRONT_MATTERS = {
 @pytest.mark.parametrize("case", BROKEN_FRONT_MATTERS, ids=list(BROKEN_FRONT_MATTERS))
 def test_front_matter_never_becomes_markup(make_site, caplog, capsys, case: str) -> None:
     site = make_site({"interviews/case.md": BROKEN_FRONT_MATTERS[case]})
-    warnings = build(site, caplog)
+    warnings = build_in_process(site, caplog)
     page = site.page("interviews/case/")
     html = BeautifulSoup(page, "html.parser")
     live = [tag for tag in html.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
@@ -224,7 +199,7 @@ def test_check_and_build_read_the_same_files(make_site, caplog, capsys, case: st
     site = make_site({"interviews/good.md": writeup(), **files}, mkdocs_yml=mkdocs_yml)
     if setup is not None:
         setup(site)
-    warnings = build(site, caplog)
+    warnings = build_in_process(site, caplog)
     status, problems = check(site, capsys)
     assert sorted(problems) == sorted(warnings)
     assert status == (0 if case == "exclude_docs" else 1)
@@ -263,6 +238,6 @@ def test_check_refuses_the_configuration_the_build_refuses(make_site, capsys, ca
 @pytest.mark.parametrize("files", [{}, {"interviews/draft.md": writeup(extra="draft: true\n")}])
 def test_a_site_with_no_published_interview_builds_strict(make_site, caplog, files) -> None:
     site = make_site(files)
-    assert build(site, caplog, strict=True) == []
+    assert build_in_process(site, caplog, strict=True) == []
     assert (site.root / "site" / "fields" / "book-publishing" / "index.html").is_file()
     assert (site.root / "site" / "feed.xml").is_file()

@@ -36,7 +36,7 @@ class SiteSettings:
 def make_renderer(project: Project, settings: SiteSettings) -> Renderer:
     """The renderer of this build: the published write-ups indexed against the catalogs."""
     index: Index = build_index(
-        project.fields.fields, project.questions.questions, project.writeups, project.asks.asks
+        project.fields.fields, project.questions.questions, project.listed, project.asks.asks
     )
     options = PageOptions(
         answers_per_field=settings.answers_per_field,

@@ -13,6 +13,7 @@ from typing import TypeVar
 from .asks import Ask
 from .catalogs import fold
 from .model import Answer, Field, Question, WriteUp, slugify
+from .project import referral_cycles
 
 T = TypeVar("T")
 
@@ -42,6 +43,8 @@ class Index:
     _by_pair: dict[tuple[str, str], list[Answered]] = field(default_factory=dict, repr=False)
     _by_slug: dict[str, WriteUp] = field(default_factory=dict, repr=False)
     _introduced: dict[str, list[WriteUp]] = field(default_factory=dict, repr=False)
+    _introducer: dict[str, str] = field(default_factory=dict, repr=False)
+    """Each write-up's valid introduction: to a published write-up, cycles cut."""
     asks: tuple[Ask, ...] = ()
     """Readers' questions, newest first."""
     _asks_by_field: dict[str, list[Ask]] = field(default_factory=dict, repr=False)
@@ -77,7 +80,8 @@ class Index:
 
     def introduced_by(self, writeup: WriteUp) -> WriteUp | None:
         """The published write-up whose interviewee introduced this one."""
-        return None if writeup.referred_by is None else self._by_slug.get(writeup.referred_by)
+        introducer = self._introducer.get(writeup.slug)
+        return None if introducer is None else self._by_slug.get(introducer)
 
     def introduced_next(self, writeup: WriteUp) -> list[WriteUp]:
         """The published write-ups this one's interviewee introduced, oldest first."""
@@ -193,10 +197,15 @@ def build_index(
             for item in writeup.fields:
                 by_pair[(answer.question.id, item.slug)].append(listed)
     by_slug = {w.slug: w for w in published}
+    introducer = {w.slug: w.referred_by for w in published if w.referred_by in by_slug}
+    # A circle of introductions is cut once, at the write-up where it is reported, so that
+    # every write-up of it still has a place in the chains.
+    for first, _cycle in list(referral_cycles(introducer)):
+        del introducer[first]
     introduced: dict[str, list[WriteUp]] = defaultdict(list)
     for writeup in reversed(published):
-        if writeup.referred_by in by_slug:
-            introduced[writeup.referred_by].append(writeup)
+        if writeup.slug in introducer:
+            introduced[introducer[writeup.slug]].append(writeup)
     asks_newest = sorted(asks, key=lambda a: (-a.asked.toordinal(), a.id))
     asks_by_field: dict[str, list[Ask]] = defaultdict(list)
     asks_by_writeup: dict[str, list[Ask]] = defaultdict(list)
@@ -221,6 +230,7 @@ def build_index(
         _by_pair=dict(by_pair),
         _by_slug=by_slug,
         _introduced=dict(introduced),
+        _introducer=introducer,
         asks=tuple(asks_newest),
         _asks_by_field=dict(asks_by_field),
         _asks_by_writeup=dict(asks_by_writeup),

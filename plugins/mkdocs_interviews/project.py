@@ -72,6 +72,22 @@ class Project:
         """The write-ups that could be read (drafts included), in path order."""
         return tuple(doc.writeup for doc in self.documents if doc.writeup is not None)
 
+    @property
+    def listed(self) -> tuple[WriteUp, ...]:
+        """The write-ups the generated pages may list (drafts included), in path order.
+
+        A write-up whose slug an earlier file already has is left out, by the rule of the
+        problem reported at it: pages know write-ups by their slug, and two would mix.
+        """
+        first: dict[str, Document] = {}
+        for doc in self.documents:
+            first.setdefault(doc.slug, doc)
+        return tuple(
+            doc.writeup
+            for doc in self.documents
+            if doc.writeup is not None and first[doc.slug] is doc
+        )
+
     def document(self, path: str) -> Document | None:
         """The write-up file at `path` (relative to the docs folder), if there is one."""
         return self._by_path.get(path)
@@ -317,7 +333,7 @@ def _check_links(summaries: list[_Summary]) -> dict[str, list[Problem]]:
             )
         else:
             referrers[doc.slug] = target
-    for slug, cycle in _cycles(referrers):
+    for slug, cycle in referral_cycles(referrers):
         doc = by_slug[slug]
         line = doc.referred_by_line
         chain = " -> ".join(by_slug[member].path for member in [*cycle, cycle[0]])
@@ -330,8 +346,11 @@ def _check_links(summaries: list[_Summary]) -> dict[str, list[Problem]]:
     return {path: found.items for path, found in problems.items()}
 
 
-def _cycles(referrers: dict[str, str]) -> Iterator[tuple[str, list[str]]]:
-    """Each cycle of 'introduced by' links once, named from its first slug in sorted order."""
+def referral_cycles(referrers: Mapping[str, str]) -> Iterator[tuple[str, list[str]]]:
+    """Each cycle of 'introduced by' links once, named from its first slug in sorted order.
+
+    The cycle is reported at that first write-up, and its link is the one the site cuts.
+    """
     done: set[str] = set()
     for start in sorted(referrers):
         path: list[str] = []
