@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from conftest import MKDOCS_YML, Site, build_in_process, writeup
 from mkdocs_interviews.cli import main
-from mkdocs_interviews.project import MARKDOWN_SUFFIXES
+from mkdocs_interviews.model import MARKDOWN_SUFFIXES
 
 
 def check(site: Site, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
@@ -241,3 +241,42 @@ def test_a_site_with_no_published_interview_builds_strict(make_site, caplog, fil
     assert build_in_process(site, caplog, strict=True) == []
     assert (site.root / "site" / "fields" / "book-publishing" / "index.html").is_file()
     assert (site.root / "site" / "feed.xml").is_file()
+
+
+# -- one address, one page ---------------------------------------------------------------
+
+
+def test_a_hand_written_page_at_a_generated_address_wins(make_site, caplog) -> None:
+    site = make_site({"interviews/good.md": writeup(), "ask.md": "# Ask us\n\nBy hand.\n"})
+    assert build_in_process(site, caplog, strict=True) == []
+    assert "By hand." in site.page("ask/")
+    assert (
+        "ask.md: a page of the site is used instead of the generated ask/index.md, which has "
+        "the same address"
+    ) in caplog.messages
+
+
+def test_two_files_at_one_address_are_reported_by_check_and_build(
+    make_site, caplog, capsys
+) -> None:
+    site = make_site(
+        {
+            "interviews/editor.md": writeup(title="The write-up"),
+            "interviews/editor/index.md": "# A page about editors\n",
+        }
+    )
+    warnings = build_in_process(site, caplog)
+    assert warnings == [
+        "interviews/editor/index.md: its address, interviews/editor/, is also that of "
+        "interviews/editor.md (rename or move one of them)"
+    ]
+    assert check(site, capsys) == (1, warnings)
+
+
+def test_a_writeup_with_another_markdown_ending_is_listed_at_its_address(make_site, caplog) -> None:
+    site = make_site({"interviews/long-form.markdown": writeup(title="Long form")})
+    assert build_in_process(site, caplog, strict=True) == []
+    field = soup(site, "fields/book-publishing/")
+    (link,) = [a for a in field.find_all("a") if a.get_text(strip=True) == "Long form"]
+    assert link["href"] == "../../interviews/long-form/"
+    assert "Long form" in site.page("interviews/long-form/")

@@ -26,6 +26,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from . import urls
 from .build import SiteSettings, site_outputs
 from .pages import Renderer
 from .problems import FileProblems
@@ -126,9 +127,10 @@ def _planned(
             yield relative, source
         elif not doc.draft:
             yield relative, _decorated(doc, source.read_bytes(), renderer, project)
-    own = {relative for relative, _source in sources}
+    # By address, as the plugin decides: a hand-written `ask.md` is the page `ask/` too.
+    own = {urls.page_url(relative) for relative, _source in sources}
     for output in site_outputs(renderer, settings):
-        if output.path in own:
+        if urls.page_url(output.path) in own:
             result.kept.append(output.path)
         else:
             yield output.path, output.content

@@ -17,6 +17,10 @@ from slugify import slugify as _slugify
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """What a slug or a question id looks like: lowercase ASCII words joined by hyphens."""
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""The file name endings MkDocs builds as pages (`mkdocs.utils.markdown_extensions`), case and
+all: MkDocs copies `x.MD` as a raw file."""
+
 URL_SAFE_NAME = re.compile(r"[A-Za-z0-9._-]+")
 """A file name that makes a clean URL as it is (`first.last`, `Editor_2025`): nothing a URL
 must escape (spaces, `#`, `?`, `%`, accents...)."""

@@ -108,8 +108,10 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         try:
             with paused_gc():
                 self.renderer = renderer = make_renderer(project, settings)
+                held = (InclusionLevel.EXCLUDED, InclusionLevel.DRAFT)
+                taken = {file.dest_uri: file for file in files if file.inclusion not in held}
                 for output in site_outputs(renderer, settings):
-                    self._add(files, config, output.path, output.content)
+                    self._add(files, config, output.path, output.content, taken)
         except SiteTemplateError as error:  # an overridden template that cannot be used
             raise PluginError(str(error)) from error
         self.field_pages = {urls.field_path(f): f for f in renderer.index.fields}
@@ -133,18 +135,26 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             templates_dir=Path(templates) if templates else None,
         )
 
-    def _add(self, files: Files, config: MkDocsConfig, path: str, content: bytes) -> None:
-        if files.get_file_from_path(path) is not None:
-            kind = "page" if path.endswith(".md") else "file"
-            log.info(f"{path}: a {kind} of the site is used instead of the generated one")
-            return
-        self.generated.add(path)
+    def _add(
+        self, files: Files, config: MkDocsConfig, path: str, content: bytes, taken: dict[str, File]
+    ) -> None:
         inclusion = (
             InclusionLevel.UNDEFINED
             if path in INDEX_PAGES or not path.endswith(".md")
             else InclusionLevel.NOT_IN_NAV
         )
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        generated = File.generated(config, path, content=content, inclusion=inclusion)
+        # By address, not by source path: a hand-written `ask.md` is the page `ask/` too.
+        own = taken.get(generated.dest_uri)
+        if own is not None:
+            kind = "page" if own.is_documentation_page() else "file"
+            which = "one" if own.src_uri == path else f"{path}, which has the same address"
+            log.info(
+                f"{own.src_uri}: a {kind} of the site is used instead of the generated {which}"
+            )
+            return
+        self.generated.add(path)
+        files.append(generated)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         doc = self._document(page.file)

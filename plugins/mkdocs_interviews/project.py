@@ -18,14 +18,10 @@ from typing import NamedTuple
 
 from .asks import AskCatalog, read_asks
 from .catalogs import FieldCatalog, QuestionCatalog, read_fields, read_questions
-from .model import WriteUp
+from .model import MARKDOWN_SUFFIXES, WriteUp
 from .problems import FileProblems, Problem
 from .text import did_you_mean
 from .writeups import INDEX_PAGES, Document, read_writeup, slug_of
-
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
-"""The file name endings MkDocs builds as pages (`mkdocs.utils.markdown_extensions`), case and
-all: MkDocs copies `x.MD` as a raw file."""
 
 
 @dataclass(frozen=True)

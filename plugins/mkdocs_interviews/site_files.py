@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from mkdocs.structure.files import File, InclusionLevel
 
+from .model import MARKDOWN_SUFFIXES
 from .problems import Problem
-from .project import MARKDOWN_SUFFIXES, Options
+from .project import Options
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def read_site_files(files: Iterable[File], options: Options) -> SiteFiles:
     problems: list[Problem] = []
     withheld: set[str] = set()
     loops = _Loops()
+    files = list(files)
+    problems.extend(_same_address(files))
     for file in files:
         if file.inclusion == InclusionLevel.EXCLUDED:
             continue
@@ -111,6 +114,29 @@ class _Loops:
         if path not in self.real:
             self.real[path] = os.path.realpath(path)
         return self.real[path]
+
+
+def _same_address(files: list[File]) -> list[Problem]:
+    """A problem for each file whose address an earlier file already has.
+
+    `interviews/editor.md` and `interviews/editor/index.md` are both `interviews/editor/`:
+    MkDocs writes one over the other, and links meant for one reach the other.
+    """
+    first: dict[str, File] = {}
+    problems = []
+    for file in files:
+        if file.inclusion == InclusionLevel.EXCLUDED or file.abs_src_path is None:
+            continue
+        other = first.setdefault(file.dest_uri, file)
+        if other is not file:
+            problems.append(
+                Problem(
+                    printable_path(file.src_uri),
+                    f"its address, {file.url or './'}, is also that of "
+                    f"{printable_path(other.src_uri)} (rename or move one of them)",
+                )
+            )
+    return problems
 
 
 def printable_path(path: str) -> str:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .model import Field, Question, WriteUp
+from .model import MARKDOWN_SUFFIXES, Field, Question, WriteUp
 
 FIELDS = "fields/index.md"
 FIELD = "fields/{field}/index.md"
@@ -54,7 +54,7 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     A file that is not a page (`feed.xml`) keeps its path.
     """
     stem, extension = posixpath.splitext(path)
-    if extension != ".md":
+    if extension not in MARKDOWN_SUFFIXES:
         return path
     folder, name = posixpath.split(stem)
     if name in ("index", "README"):
