@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import run, writeup
+from mkdocs_interviews.cli import main
 
 BAD = writeup(field="Publshing", extra="feild: x\n")
 
@@ -108,3 +109,33 @@ def test_check_without_mkdocs_yml(tmp_path) -> None:
     result = run(["-m", "mkdocs_interviews", "check"], cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("error: mkdocs.yml: cannot read the site's configuration")
+
+
+def test_check_reads_the_configuration_as_mkdocs_does(make_site, monkeypatch, capsys) -> None:
+    # INHERIT and !ENV mean to check what they mean to the build.
+    site = make_site({"people/editor.md": writeup(field="Nowhere")})
+    (site.root / "base.yml").write_text(
+        "site_name: Base\nrepo_url: https://github.com/example/x\n"
+        "plugins:\n  - interviews:\n      interviews_dir: !ENV [WRITEUPS_DIR, interviews]\n",
+        encoding="utf-8",
+    )
+    (site.root / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\ndocs_dir: content\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("WRITEUPS_DIR", "people")
+    assert main(["--config", str(site.root / "mkdocs.yml"), "check"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("people/editor.md:3: field 'Nowhere' is not in fields.yml")
+
+
+def test_coverage_needs_no_ask_link(make_site, capsys) -> None:
+    site = make_site(
+        {"interviews/editor.md": writeup()},
+        mkdocs_yml="site_name: x\ndocs_dir: content\nplugins:\n  - interviews\n",
+    )
+    config = str(site.root / "mkdocs.yml")
+    assert main(["--config", config, "coverage"]) == 0
+    assert "Book publishing" in capsys.readouterr().out
+    # The build (and so check) refuses a site whose ask links would go nowhere.
+    assert main(["--config", config, "check"]) == 2
+    assert "repo_url" in capsys.readouterr().err

@@ -33,11 +33,16 @@ class SiteSettings:
     templates_dir: Path | None = None
 
 
-def make_renderer(project: Project, settings: SiteSettings) -> Renderer:
-    """The renderer of this build: the published write-ups indexed against the catalogs."""
-    index: Index = build_index(
+def index_of(project: Project) -> Index:
+    """The published write-ups and readers' questions indexed against the catalogs."""
+    return build_index(
         project.fields.fields, project.questions.questions, project.listed, project.asks.asks
     )
+
+
+def make_renderer(project: Project, settings: SiteSettings) -> Renderer:
+    """The renderer of this build, over the content's index."""
+    index = index_of(project)
     options = PageOptions(
         answers_per_field=settings.answers_per_field,
         excerpt_words=settings.excerpt_words,

@@ -108,11 +108,12 @@ class Site:
         )
 
 
-def load_site(config_file: Path) -> Site:
+def load_site(config_file: Path, *, pages: bool = True) -> Site:
     """The docs folder, the site's settings and the plugin's options from an mkdocs.yml.
 
     MkDocs' own loader reads it (`INHERIT`, `!ENV`, `exclude_docs`, every option checked), and
-    the plugin checks its options as in a build, so the commands and the build agree.
+    the plugin checks its options as in a build, so the commands and the build agree. With
+    `pages` false, the settings only the pages need (the ask link) are not checked.
     """
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -130,7 +131,8 @@ def load_site(config_file: Path) -> Site:
                 f"{config_file}: the '{PLUGIN_NAME}' plugin is not enabled (add "
                 f"'- {PLUGIN_NAME}' under 'plugins:')"
             )
-        plugin.on_config(config)  # the plugin's own checks of the site's settings
+        if pages:  # the plugin's own checks of the settings that the pages need (ask link)
+            plugin.on_config(config)
     except (Abort, ConfigurationError, PluginError) as error:
         # MkDocs logs each problem, then raises a summary ("Aborted with 1 error!").
         found = "; ".join(messages.lines) or str(error)
@@ -440,11 +442,11 @@ def generate_command(site: Site, out_dir: Path) -> int:
 
 def coverage_command(site: Site, output_format: str) -> int:
     """Print the field x question matrix and the readers' questions still waiting."""
-    from .build import make_renderer
+    from .build import index_of
     from .coverage import coverage, render_csv, render_text
 
-    project = site.read()
-    matrix = coverage(make_renderer(project, site.settings()).index)
+    # The index alone, without the pages: coverage needs no ask link (nor templates).
+    matrix = coverage(index_of(site.read()))
     print(render_csv(matrix) if output_format == "csv" else render_text(matrix), end="")
     return 0
 
@@ -530,7 +532,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        site = load_site(args.config)
+        site = load_site(args.config, pages=args.command != "coverage")
         if args.command == "check":
             return check(site, args.format, args.jobs)
         if args.command == "new":
