@@ -280,3 +280,35 @@ def test_a_writeup_with_another_markdown_ending_is_listed_at_its_address(make_si
     (link,) = [a for a in field.find_all("a") if a.get_text(strip=True) == "Long form"]
     assert link["href"] == "../../interviews/long-form/"
     assert "Long form" in site.page("interviews/long-form/")
+
+
+# -- a rebuild -------------------------------------------------------------------------------
+
+
+def test_a_rebuild_after_an_edit_makes_the_pages_of_a_fresh_build(make_site) -> None:
+    # `mkdocs serve` builds again after each save; a plugin that keeps its instance (and the
+    # configuration it changed) must give the pages a fresh build gives.
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site = make_site(
+        {
+            "interviews/one.md": writeup(title="First title", extra="referred_by: two\n"),
+            "interviews/two.md": writeup(title="Second", date="2025-01-01"),
+        }
+    )
+    config_file = str(site.root / "mkdocs.yml")
+    again = site.root / "again"
+    config = load_config(config_file, site_dir=str(again))
+    mkdocs_build(config)
+    site.write({"interviews/one.md": writeup(title="Edited title", field="Music production")})
+    site.write({"interviews/three.md": writeup(title="Third", date="2024-01-01")})
+    mkdocs_build(config)
+    fresh = site.root / "fresh"
+    mkdocs_build(load_config(config_file, site_dir=str(fresh)))
+    pages = sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
+    assert pages == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    for page in pages:
+        if page.suffix in (".html", ".xml", ".json"):
+            assert (again / page).read_bytes() == (fresh / page).read_bytes(), page
+    assert "Edited title" in (fresh / "fields/music-production/index.html").read_text("utf-8")

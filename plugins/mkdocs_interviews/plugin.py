@@ -65,9 +65,12 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         for extension in ("attr_list", "md_in_html"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        config.extra_css.append(urls.STYLESHEET)
+        # Each only once: a serving process may hand the same configuration to every build.
+        if urls.STYLESHEET not in config.extra_css:
+            config.extra_css.append(urls.STYLESHEET)
         # After the theme's own folders, so that it never shadows one of their templates.
-        config.theme.dirs.append(str(THEME_DIR))
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.append(str(THEME_DIR))
         self.site_url = config.site_url or None
         return config
 
