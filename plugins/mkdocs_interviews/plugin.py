@@ -174,6 +174,8 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     ) -> str:
         doc = self._document(page.file)
         writeup = None if doc is None else doc.writeup
+        # Before the plugin adds to it: empty, MkDocs could not read the front matter.
+        unread = doc is not None and not page.meta
         if writeup is not None and writeup.summary and "description" not in page.meta:
             page.meta["description"] = writeup.summary
         head = self._head(page, config)
@@ -183,7 +185,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         if writeup is not None:  # the title as written (`title: 1:30` is not 90)
             page.meta["title"] = writeup.title
         safe_meta(page.meta, writeup_file=doc is not None)
-        if doc is not None and not page.meta:
+        if unread:
             markdown = unread_front_matter(markdown)
         if self.project is None or self.renderer is None or writeup is None:
             return markdown
