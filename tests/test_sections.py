@@ -35,6 +35,36 @@ from mkdocs_interviews.sections import scan_headings
         pytest.param("    ## Indented code\n", [], id="indented"),
         pytest.param("> ## Quoted\n", [], id="blockquote"),
         pytest.param("#\n", [], id="empty heading"),
+        pytest.param(
+            "<!-- a note\n\n## Hidden\n\n-->\n## Shown\n",
+            [(2, "Shown", None, 5)],
+            id="a comment hides its headings",
+        ),
+        pytest.param(
+            "Text.\n<!--\n## Hidden -->\n## Shown\n",
+            [(2, "Shown", None, 3)],
+            id="a comment after a paragraph line",
+        ),
+        pytest.param(
+            "<!-- never closed\n## Shown\n", [(2, "Shown", None, 1)], id="a comment never closed"
+        ),
+        pytest.param(
+            "    <!--\n## Shown\n-->\n", [(2, "Shown", None, 1)], id="a comment indented as code"
+        ),
+        pytest.param(
+            "```\n<!--\n```\n## Shown\n-->\n", [(2, "Shown", None, 3)], id="a comment in code"
+        ),
+        pytest.param(
+            "## Day {: #typical-day } \t\n", [(2, "Day", "typical-day", 0)], id="spaces after"
+        ),
+        pytest.param("## Day {a}{ #b }\n", [(2, "Day {a}", "b", 0)], id="the last list"),
+        pytest.param("## Day {x} y}\n", [(2, "Day {x} y}", None, 0)], id="no list at the end"),
+        pytest.param("## Day { #a\n", [(2, "Day { #a", None, 0)], id="a list never closed"),
+        pytest.param(
+            "## Day" + " " * 5_000 + "}\n",
+            [(2, "Day" + " " * 5_000 + "}", None, 0)],
+            id="many spaces before a brace",
+        ),
     ],
 )
 def test_scan_headings(markdown: str, expected: list[tuple[object, ...]]) -> None:
@@ -115,3 +145,15 @@ def test_anchor_answers_leaves_other_text_alone() -> None:
         assert anchored.count(attrs) == 1
         anchored = anchored.replace(attrs, "")
     assert anchored == BODY
+
+
+def test_a_heading_hidden_in_a_comment_answers_nothing() -> None:
+    """Python-Markdown hides a comment's headings: the question it names is not answered."""
+    body = BODY.replace(
+        "What does a typical day look like\n---------------------------------\n\nMeetings.\n",
+        "<!-- not asked after all\n\n## What does a typical day look like?\n\nMeetings.\n-->\n",
+    )
+    assert body != BODY
+    project = project_with(body)
+    assert [(p.key, p.line) for p in project.problems] == [("questions", 6)]
+    assert "has no '##' section" in project.problems[0].message
