@@ -2,33 +2,56 @@
 
 An excerpt is Markdown that is rendered on another page than its write-up, so reference-style
 links become inline links (their definitions stay behind in the write-up) and relative links
-are re-pointed from the write-up's folder to the listing page's.
+are re-pointed from the write-up's folder to the listing page's. What the author hid in an
+HTML comment never reaches it, and its raw HTML is balanced (see `balance_html`): a tag left
+open at the cut is closed there, so that nothing of an excerpt spills over the listing
+around it.
+
+Every pattern here takes time linear in the length of its text: no repetition is followed by
+another that could match the same characters, unless it takes its characters whole (`++`),
+and what plain string code does better (a table's rule, an attribute list) is done so. A
+hostile answer (a line of spaces, a run of backticks, thousands of link definitions or
+lines) costs what its length costs.
 """
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
+from collections import deque
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 ELLIPSIS = "…"
 
+# Raw HTML, as a browser reads a tag: a name, then attributes whose quoted values may hold
+# anything but their quote (`>` included). Each part is taken whole (`++`), so a tag never
+# backtracks.
+_ATTRIBUTES = (
+    r"(?:\s++[^\s\"'<>/=]++(?:\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'=<>`]++))?+)*+\s*+/?>"
+)
 # Inline constructs that must not be cut in two, then plain words.
 _ATOMS = re.compile(
     r"[^\s`\[!*_<]\S*"  # a plain word, the commonest case, first
-    r"|(?P<ticks>`+).+?(?P=ticks)(?!`)"  # code span, of any number of backticks
+    # A code span, of any number of backticks: each run of backticks is taken whole, so that
+    # a run of thousands is looked at once, not once per length it could have.
+    r"|(?P<ticks>`++)(?:[^`\n]++|(?!(?P=ticks)(?!`))`++)*?(?P=ticks)(?!`)"
     r"|!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # link or image text...
     r"(?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])?"  # ...and target
     r"|\*\*\*.+?\*\*\*|___.+?___"  # strong emphasis
     r"|\*\*(?:[^*]|\*[^*]+\*)+?\*\*|__(?:[^_]|_[^_]+_)+?__"  # strong, maybe holding emphasis
     r"|\*[^*\s](?:[^*]|\*\*[^*]+\*\*)*?\*|_[^_\s](?:[^_]|__[^_]+__)*?_"  # emphasis
-    r"|<[^<>]+>"  # inline HTML or autolink
+    rf"|</?[A-Za-z][A-Za-z0-9-]*+{_ATTRIBUTES}"  # a tag, even with a `>` in a quoted value
+    r"|<[^<>]+>"  # an autolink, or what Python-Markdown may take for inline HTML
     r"|\S+"
 )
+# A label stops at the next bracket and a title at the end of its line, as Python-Markdown
+# reads them: a label or title left open is then looked at up to there, not to the end of
+# the text once per line.
 _REFERENCE = re.compile(
-    r"^ {0,3}\[(?P<label>[^\]]+)\]:[ \t]*<?(?P<url>[^\s>]+)>?"
-    r"(?:[ \t]+(?P<title>\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$",
+    r"^ {0,3}\[(?P<label>[^\[\]]+)\]:[ \t]*<?(?P<url>[^\s>]+)>?"
+    r"(?:[ \t]+(?P<title>\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$",
     re.MULTILINE,
 )
 _REFERENCE_LINK = re.compile(
@@ -41,14 +64,25 @@ REFERENCE_USE = re.compile(r"\](?!\()")
 _INLINE_LINK = re.compile(r"(?P<head>\]\()(?P<url>(?:[^()\s]|\([^()\s]*\))+)")
 _LIST_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]+")
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _BLOCK_START = re.compile(r"^ {0,3}(?:#|```|~~~|<|\||\[[^\]]+\]:|!!!|\?\?\?|-{3,}\s*$|\*{3,}\s*$)")
+_BACKTICKS = re.compile(r"`+")
+_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*+)" + _ATTRIBUTES)
+_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+"""What Python-Markdown may pass on as raw HTML: a tag, an end tag, a comment, `<?...?>`."""
+# Python-Markdown's own autolinks, which it reads before raw HTML: `<https://...>`, `<a@b>`.
+_AUTOLINK = re.compile(r"<(?:(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*|[^<> !]+@[^@<> ]+)>")
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+"""Elements that have no end tag."""
+_NEVER_CLOSED = frozenset({"plaintext"})
+"""Elements that no end tag closes: kept as text, never as a tag."""
 
 
 def references(markdown: str) -> dict[str, tuple[str, str | None]]:
     """The reference-style link definitions of a Markdown text: label -> (url, title)."""
     found: dict[str, tuple[str, str | None]] = {}
-    for match in _REFERENCE.finditer(markdown):
+    for match in _REFERENCE.finditer(_uncommented(markdown)):
         title = match["title"][1:-1] if match["title"] else None
         found.setdefault(_label(match["label"]), (match["url"], title))
     return found
@@ -59,11 +93,12 @@ def first_paragraph(markdown: str) -> str:
 
     Headings, code, HTML, tables, admonitions and link definitions are skipped; a list's
     items are joined into one line, separated by ' · '. A paragraph that ends with a colon
-    introduces what follows, so the list after it is joined to it.
+    introduces what follows, so the list after it is joined to it. HTML comments are left
+    out; one that is never closed hides the rest of the answer.
     """
     parts: list[str] = []
     in_list = False
-    for block in _blocks(markdown):
+    for block in _blocks(_uncommented(markdown)):
         is_item = _LIST_MARKER.match(block[0]) is not None
         if parts:
             # Only the items of the list being joined may follow (a loose list has blank
@@ -95,8 +130,7 @@ def _blocks(markdown: str) -> Iterator[list[str]]:
     for line in markdown.split("\n"):
         if fence is not None:
             block.append(line)
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+            if _closes(line, fence):
                 fence = None
                 yield block
                 block = []
@@ -116,24 +150,162 @@ def _blocks(markdown: str) -> Iterator[list[str]]:
         yield block
 
 
+def _closes(line: str, fence: str) -> bool:
+    """Whether `line` closes the code fenced by `fence`."""
+    stripped = line.strip()
+    return stripped.startswith(fence) and not stripped.strip(fence[0])
+
+
+def _uncommented(markdown: str) -> str:
+    """A Markdown text without its HTML comments (fenced code and code spans aside).
+
+    A comment that opens a line is a block, as Python-Markdown reads it: the paragraph before
+    it ends there, and its lines become blank. One inside a paragraph is taken out, lines and
+    all. A comment never closed hides the rest of the text.
+    """
+    if "<!--" not in markdown:
+        return markdown
+    lines: list[str] = []
+    fence: str | None = None
+    inside: str | None = None  # "block" or "inline", in a comment
+    for line in markdown.split("\n"):
+        if inside is not None:
+            kind, end = inside, line.find("-->")
+            if end >= 0:
+                line, inside = line[end + 3 :], None
+            if inside is not None or not line.strip():
+                lines += [""] if kind == "block" else []
+                continue
+        elif fence is not None:
+            fence = None if _closes(line, fence) else fence
+            lines.append(line)
+            continue
+        elif (opening := _FENCE.match(line)) is not None:
+            fence = opening["fence"]
+            lines.append(line)
+            continue
+        line, left_open = _without_comments(line)
+        if left_open:
+            inside = "inline" if line.strip() else "block"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _without_comments(line: str) -> tuple[str, bool]:
+    """A line without its HTML comments (code spans aside), and whether its last comment goes
+    on after it."""
+    if "<!--" not in line:
+        return line, False
+    spans = _code_spans(line)
+    pieces: list[str] = []
+    position = 0
+    for start in _outside(line, "<!--", spans):
+        if start < position:
+            continue
+        end = next(_outside(line, "-->", spans, start + 4), -1)
+        before = line[position:start]
+        if end < 0:
+            return "".join([*pieces, before]), True
+        position = end + 3
+        # One space between the words on either side of the comment, not two.
+        pieces.append(before.rstrip() if line[position : position + 1].isspace() else before)
+    return "".join([*pieces, line[position:]]), False
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Where the code spans of a line of Markdown are: (start, end) of each, in order.
+
+    As Python-Markdown reads them: a run of backticks (whose first is not escaped by a
+    backslash) opens a span closed by the next run of the same length; failing that, it
+    opens with as many of its backticks as the longest later run it can be closed by.
+    Computed from the runs, read once each, however many of them and of whatever lengths.
+    """
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
+    # For each run, the length it opens with: the longest later run no longer than itself.
+    opens = [0] * len(runs)
+    later_lengths: list[int] = []  # the lengths of the runs after, sorted, each once
+    for index in range(len(runs) - 1, -1, -1):
+        start, end = runs[index]
+        own = end - start - int(_escaped(text, start))  # `\`` is a backtick, not code
+        found = bisect.bisect_right(later_lengths, own)
+        opens[index] = later_lengths[found - 1] if found else 0
+        where = bisect.bisect_left(later_lengths, end - start)
+        if where == len(later_lengths) or later_lengths[where] != end - start:
+            later_lengths.insert(where, end - start)
+    closers: dict[int, deque[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        closers.setdefault(end - start, deque()).append(index)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        queue = closers.get(opens[index])
+        while queue and queue[0] <= index:
+            queue.popleft()
+        if not queue:
+            index += 1
+            continue
+        closing = queue.popleft()
+        start = runs[index][0]
+        spans.append((start + int(_escaped(text, start)), runs[closing][1]))
+        index = closing + 1
+    return spans
+
+
+def _escaped(text: str, position: int) -> bool:
+    """Whether the character at `position` follows an odd number of backslashes."""
+    before = position
+    while before > 0 and text[before - 1] == "\\":
+        before -= 1
+    return (position - before) % 2 == 1
+
+
+def _outside(text: str, needle: str, spans: list[tuple[int, int]], start: int = 0) -> Iterator[int]:
+    """Where `needle` is in `text` from `start` on, outside the code spans `spans`."""
+    found = text.find(needle, start)
+    span = bisect.bisect_right(spans, found, key=lambda each: each[1])
+    while found >= 0:
+        while span < len(spans) and spans[span][1] <= found:
+            span += 1
+        if span < len(spans) and spans[span][0] <= found:
+            found = text.find(needle, spans[span][1])
+            continue
+        yield found
+        found = text.find(needle, found + 1)
+
+
 def _skipped(block: list[str]) -> bool:
     """Whether a block is not running text: code, a heading, HTML, a table, a definition..."""
     first = block[0]
     if _BLOCK_START.match(first) or first.startswith(("    ", "\t")):
         return True
-    return len(block) > 1 and _TABLE_RULE.match(block[1]) is not None
+    return len(block) > 1 and _is_table_rule(block[1])
+
+
+def _is_table_rule(line: str) -> bool:
+    """Whether a line is a table's delimiter row: cells of dashes, each maybe between colons,
+    separated by pipes, with a pipe at either end or not (`| :--- | ---: |`)."""
+    # Plain string code: the pattern it replaces, with spaces allowed on both sides of each
+    # pipe, backtracked for seconds on a long line of spaces.
+    cells = line.strip().removeprefix("|").removesuffix("|").split("|")
+    for cell in cells:
+        dashes = cell.strip().removeprefix(":").removesuffix(":")
+        if not dashes or dashes.strip("-"):
+            return False
+    return True
 
 
 def _join_lines(lines: list[str]) -> str:
     """A block's lines on one line; the items of a list separated by ' · '."""
-    items: list[str] = []
+    # Lists of lines joined once: adding each line to a string copies the string each time,
+    # which a paragraph of thousands of lines makes quadratic.
+    items: list[list[str]] = []
     for line in lines:
         marker = _LIST_MARKER.match(line)
         if marker is not None or not items:
-            items.append(line[marker.end() if marker else 0 :].strip())
+            items.append([line[marker.end() if marker else 0 :].strip()])
         else:
-            items[-1] += " " + line.strip()
-    return " · ".join(items)
+            items[-1].append(line.strip())
+    return " · ".join(" ".join(item) for item in items)
 
 
 def cut(text: str, words: int) -> str:
@@ -160,15 +332,89 @@ def _plain_cut(head: str) -> bool:
 
 def _atom_cut(text: str, words: int) -> int:
     # The slow way, atom by atom: a link, code span or emphasis counts its words but is never
-    # cut in two.
+    # cut in two. A tag counts none: cutting just after one would leave an empty element.
     count = 0
     end = 0
     for match in _ATOMS.finditer(text):
-        count += len(match.group().split())
+        atom = match.group()
+        if atom[0] != "<" or _TAG.fullmatch(atom) is None:
+            count += len(atom.split())
         end = match.end()
         if count >= words:
             break
     return end
+
+
+def balance_html(text: str) -> str:
+    """`text`, Markdown, with its raw HTML made whole, so that it closes every element it
+    opens and no other: it can then be set among other text without changing it.
+
+    A tag left open is closed at the end (before a final ellipsis), and one closed out of
+    order closes the elements opened inside it first. An end tag whose element is not open
+    is dropped: it would close an element of the page around the text. Anything else
+    Python-Markdown may pass on as raw HTML that is not a whole tag (`<span title="x`, `<!x`)
+    has its `<` escaped, so that it reads as text and takes nothing after it into a tag.
+    Code spans, autolinks and `<...>` link destinations are left as they are.
+    """
+    if "<" not in text:
+        return text
+    was_cut = text.endswith(ELLIPSIS)
+    body = text.removesuffix(ELLIPSIS)
+    elements = _OpenElements()
+    pieces: list[str] = []
+    position = 0
+    spaced = False  # whether what is kept so far ends with a space
+    for start in _outside(body, "<", _code_spans(body)):
+        if start < position or body[max(start - 2, 0) : start] == "](":
+            continue
+        tag = _TAG.match(body, start)
+        before = body[position:start]
+        spaced = before[-1:].isspace() if before else spaced
+        if tag is not None and tag["name"].lower() not in _NEVER_CLOSED:
+            kept = elements.tag(tag)
+            position = tag.end()
+            if kept:
+                spaced = False
+            elif spaced:  # one space where dropped tags were, not two
+                while body[position : position + 1].isspace():
+                    position += 1
+            pieces += [before, kept]
+        elif _TAG_LIKE.match(body, start) and not _AUTOLINK.match(body, start):
+            pieces += [before, "&lt;"]
+            position, spaced = start + 1, False
+    pieces += [body[position:], elements.closing(), ELLIPSIS if was_cut else ""]
+    return "".join(pieces)
+
+
+class _OpenElements:
+    """The elements a text has opened and not closed yet, innermost last."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.counts: dict[str, int] = {}
+
+    def tag(self, tag: re.Match[str]) -> str:
+        """The text that stands for `tag`: the tag itself, maybe after the end tags of the
+        elements it closes first, or nothing for an end tag with nothing to close."""
+        name = tag["name"].lower()
+        if not tag["close"]:
+            # `<span/>` opens a span all the same: HTML has no empty-element syntax.
+            if name not in VOID_ELEMENTS:
+                self.names.append(name)
+                self.counts[name] = self.counts.get(name, 0) + 1
+            return tag.group()
+        if not self.counts.get(name):
+            return ""
+        inner: list[str] = []
+        while (last := self.names.pop()) != name:
+            self.counts[last] -= 1
+            inner.append(f"</{last}>")
+        self.counts[name] -= 1
+        return "".join(inner) + tag.group()
+
+    def closing(self) -> str:
+        """The end tags of the elements still open, innermost first."""
+        return "".join(f"</{name}>" for name in reversed(self.names))
 
 
 def excerpt(
@@ -185,7 +431,7 @@ def excerpt(
     path (both relative to the docs folder); `refs` are the write-up's link definitions.
     Without `source` and `target`, relative links are left for `repoint_links`.
     """
-    text = cut(first_paragraph(markdown), words)
+    text = balance_html(cut(first_paragraph(markdown), words))
     if refs and "[" in text:
         text = inline_references(text, refs)
     if source is not None and target is not None:
