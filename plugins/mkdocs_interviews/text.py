@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import collections
 import datetime
 import difflib
+import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -42,18 +46,22 @@ def decode(data: bytes, problems: FileProblems) -> str:
 def closest(
     word: str, choices: Iterable[str], normalize: Callable[[str], str] = str.casefold
 ) -> str | None:
-    """The choice most like `word` (compared after `normalize`), if any is close enough."""
-    by_key: dict[str, str] = {}
-    for choice in choices:
-        by_key.setdefault(normalize(choice), choice)
+    """The choice most like `word` (compared after `normalize`), if any is close enough.
+
+    Close enough is what `difflib.get_close_matches` finds with its cutoff of 0.6, the best
+    first. Among many choices only a few are compared with `word`: those that share the most
+    three-letter pieces with it, and its neighbours in alphabetical order, forwards and
+    backwards (a slug that names thousands of write-ups is then as quick to check as any).
+    """
+    known = _choices(tuple(choices), normalize)
     key = normalize(word)
-    match = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.6)
-    if match:
-        return by_key[match[0]]
+    match = _most_like(key, known.keys if len(known.keys) <= _EVERY_CHOICE else known.near(key))
+    if match is not None:
+        return known.by_key[match]
     # A word of a longer name ('Music' for 'Music production') is close too, when only one
     # choice has it.
-    containing = [choice for k, choice in by_key.items() if key and key in k.split()]
-    return containing[0] if len(set(containing)) == 1 else None
+    containing = known.by_word.get(key, []) if key else []
+    return known.by_key[containing[0]] if len(containing) == 1 else None
 
 
 def did_you_mean(
@@ -62,6 +70,95 @@ def did_you_mean(
     """' (did you mean 'x'?)' when a choice is close to `word`, else ''."""
     match = closest(word, choices, normalize)
     return f" (did you mean '{match}'?)" if match else ""
+
+
+_CUTOFF = 0.6
+_EVERY_CHOICE = 100
+"""Up to this many choices, `word` is compared with every one."""
+_SHORTLIST = 24
+"""Beyond, with this many that share the most three-letter pieces with it..."""
+_NEIGHBOURS = 4
+"""... and this many on either side of it in alphabetical order, forwards and backwards."""
+_POSTINGS = 2048
+"""How many occurrences of its pieces are counted for one word: its rarest pieces first."""
+
+
+def _most_like(key: str, candidates: Iterable[str]) -> str | None:
+    """The candidate `difflib.get_close_matches(key, candidates, n=1)` would give, found the
+    same way, except that a candidate whose quick upper bounds cannot beat the best one so
+    far is not compared in full."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(key)
+    best: tuple[float, str] | None = None
+    for candidate in candidates:
+        matcher.set_seq1(candidate)
+        floor = _CUTOFF if best is None else best[0]
+        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            continue
+        score = matcher.ratio()
+        if score >= _CUTOFF and (best is None or (score, candidate) > best):
+            best = (score, candidate)
+    return None if best is None else best[1]
+
+
+class _Choices:
+    """Choices indexed for `closest`: by their normalized form, by word and by piece."""
+
+    def __init__(self, choices: tuple[str, ...], normalize: Callable[[str], str]) -> None:
+        self.by_key: dict[str, str] = {}
+        for choice in choices:
+            self.by_key.setdefault(normalize(choice), choice)
+        self.keys = list(self.by_key)
+        self.by_word: dict[str, list[str]] = {}
+        for key in self.keys:
+            for part in dict.fromkeys(key.split()):
+                self.by_word.setdefault(part, []).append(key)
+        self._indexed: tuple[dict[str, list[int]], list[str], list[str]] | None = None
+
+    def near(self, key: str) -> list[str]:
+        """The keys worth comparing with `key`, likeliest first."""
+        pieces, forwards, backwards = self._indexes()
+        # The rarest pieces first, as long as the keys they hold stay few: a piece every key
+        # has tells nothing, and counting its keys for every look-up is what takes time.
+        lists: list[list[int]] = []
+        budget = _POSTINGS
+        for piece in sorted(_pieces(key), key=lambda p: len(pieces.get(p, ()))):
+            found = pieces.get(piece, [])
+            if len(found) > budget:
+                break
+            budget -= len(found)
+            lists.append(found)
+        shared = collections.Counter(itertools.chain.from_iterable(lists))
+        best = [index for index, _ in shared.most_common(_SHORTLIST)]
+        near = dict.fromkeys(self.keys[index] for index in best)
+        for ordered, probe, turn in ((forwards, key, 1), (backwards, key[::-1], -1)):
+            at = bisect.bisect_left(ordered, probe)
+            for neighbour in ordered[max(at - _NEIGHBOURS, 0) : at + _NEIGHBOURS]:
+                near.setdefault(neighbour[::turn])
+        return list(near)
+
+    def _indexes(self) -> tuple[dict[str, list[int]], list[str], list[str]]:
+        # Made at the first look-up among many choices, not for the few of most look-ups.
+        if self._indexed is None:
+            pieces: dict[str, list[int]] = {}
+            for index, known in enumerate(self.keys):
+                for piece in _pieces(known):
+                    pieces.setdefault(piece, []).append(index)
+            forwards = sorted(self.keys)
+            self._indexed = (pieces, forwards, sorted(key[::-1] for key in self.keys))
+        return self._indexed
+
+
+def _pieces(key: str) -> set[str]:
+    """The three-letter pieces of a key, its ends marked."""
+    padded = f"\0{key}\0"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+@functools.lru_cache(maxsize=16)
+def _choices(choices: tuple[str, ...], normalize: Callable[[str], str]) -> _Choices:
+    # Cached: `check` looks up every misspelt slug among the same thousands of slugs.
+    return _Choices(choices, normalize)
 
 
 def as_date(value: object) -> datetime.date | None:
