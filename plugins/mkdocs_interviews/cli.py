@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import InterviewsConfig
-from .model import Question
+from .model import Field, Question
 from .project import Options, Project, check_content, read_project, read_sources
 from .render import SiteTemplateError
 from .site_files import SiteFiles, read_site_files
@@ -215,105 +215,220 @@ def _plural(count: int, noun: str) -> str:
 # -- new ----------------------------------------------------------------------------------
 
 
-def new(site: Site, args: argparse.Namespace, ask: Callable[[str], str] | None) -> int:
-    """Scaffold a write-up from the flags, asking for what is missing when `ask` is given."""
+def new(site: Site, args: argparse.Namespace, prompt: Callable[[str], str] | None) -> int:
+    """Scaffold a write-up from the flags, asking for what is missing when `prompt` is given."""
     project = site.read()
-    catalog_problems = [p for p in project.problems if p.file in site.options.fields_file]
-    catalog_problems += [p for p in project.problems if p.file in site.options.questions_file]
     if not project.fields.loaded or not project.questions.loaded:
-        for problem in catalog_problems:
-            print(problem, file=sys.stderr)
-        return 1
-    values = {
-        "field": _split(args.field) or None,
-        "role": args.role,
-        "title": args.title,
-        "questions": _split(args.questions),
-        "theme": args.theme,
-        "date": args.date,
-    }
-    missing = [k for k in ("field", "role", "title") if not values[k]]
-    if not values["questions"] and not values["theme"]:
-        missing.append("questions")
-    if missing and ask is None:
+        return _unreadable_catalogs(site, project)
+    choices = _Choices.from_flags(args)
+    missing = choices.missing()
+    if missing and prompt is None:
         flags = ", ".join(f"--{name}" for name in missing)
         print(f"error: missing {flags} (or run 'new' in a terminal to be asked)", file=sys.stderr)
         return 2
-    today = datetime.date.today()
-    interviews_dir = site.options.interviews_dir
-    while True:
-        date = _date(values["date"], today)
-        if date is None:
-            print(
-                f"error: --date {values['date']!r} is not a date like 2025-04-02", file=sys.stderr
-            )
-            if ask is None:
-                return 2
-            values["date"] = ask(f"Date [{today.isoformat()}]: ") or today.isoformat()
-            continue
-        for key, prompt in (
-            ("field", _field_prompt(project)),
-            ("role", "Role (the interviewee's job, e.g. Managing editor, city magazine): "),
-            ("title", "Title (a headline for the interview): "),
-        ):
-            while not values[key] and ask is not None:
-                answer = ask(prompt).strip()
-                values[key] = _split([answer]) if key == "field" else answer
-        if not values["questions"] and not values["theme"] and ask is not None:
-            answer = ask(_questions_prompt(project)).strip()
-            if _theme(project, answer) is not None:
-                values["theme"] = answer
-            else:
-                values["questions"] = _split([answer])
-        question_ids: list[str] = list(values["questions"])
-        if values["theme"]:
-            themed = _theme(project, str(values["theme"]))
-            if themed is None:
-                themes = sorted({q.theme for q in project.questions.questions if q.theme})
-                print(
-                    f"error: --theme {values['theme']!r} is not a theme of "
-                    f"{site.options.questions_file} (the themes: {'; '.join(themes)})",
-                    file=sys.stderr,
-                )
-                if ask is None:
-                    return 2
-                values["theme"] = None
-                continue
-            question_ids += [q.id for q in themed if q.id not in question_ids]
-        from .scaffold import scaffold_path
-
-        path = scaffold_path(interviews_dir, date, str(values["title"]), str(values["role"]))
-        chosen = list(values["field"] or [])
-        fields, questions, problems = check_choices(
-            path,
-            chosen[0] if len(chosen) == 1 else chosen,
-            question_ids,
-            project.fields,
-            project.questions,
-        )
-        if problems:
-            for problem in problems:
-                print(problem, file=sys.stderr)
-            if ask is None:
-                return 1
-            if fields is None:
-                values["field"] = None
-            if questions is None or any(p.key == "questions" for p in problems):
-                values["questions"], values["theme"] = [], None
-            continue
-        assert fields is not None and questions is not None
-        break
+    try:
+        chosen = _Gathering(site, project, choices, prompt).until_valid()
+    except _Stop as stop:
+        return stop.status
     from .scaffold import scaffold
 
     made = scaffold(
-        interviews_dir=interviews_dir,
-        title=str(values["title"]),
-        fields=fields,
-        role=str(values["role"]),
-        date=date,
-        questions=questions,
+        interviews_dir=site.options.interviews_dir,
+        title=chosen.title,
+        fields=chosen.fields,
+        role=chosen.role,
+        date=chosen.date,
+        questions=chosen.questions,
     )
     return _write_new(site.docs_dir / made.path, made.path, made.text)
+
+
+def _unreadable_catalogs(site: Site, project: Project) -> int:
+    """Print the problems of the catalogs (those of the fields first); 1, as `new` cannot
+    check the choices without them."""
+    options = site.options
+    problems = [p for p in project.problems if p.file in options.fields_file]
+    problems += [p for p in project.problems if p.file in options.questions_file]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1
+
+
+@dataclass
+class _Choices:
+    """What `new` is gathering: given as flags, then typed at the prompts."""
+
+    field: list[str] | None
+    """The field names (None, or empty, while there is none)."""
+    role: str | None
+    title: str | None
+    questions: list[str]
+    """The question ids, as given one by one; a theme may give the others."""
+    theme: str | None
+    date: str | None
+    """The date as given (None for today), checked on each pass."""
+
+    @classmethod
+    def from_flags(cls, args: argparse.Namespace) -> _Choices:
+        """The choices the command line gives."""
+        return cls(
+            field=_split(args.field) or None,
+            role=args.role,
+            title=args.title,
+            questions=_split(args.questions),
+            theme=args.theme,
+            date=args.date,
+        )
+
+    def missing(self) -> list[str]:
+        """The names of the flags left out, in the order the error lists them."""
+        missing = [name for name in ("field", "role", "title") if not getattr(self, name)]
+        if not self.questions and not self.theme:
+            missing.append("questions")
+        return missing
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    """The choices a write-up is scaffolded from, checked against the catalogs."""
+
+    title: str
+    role: str
+    date: datetime.date
+    fields: list[Field]
+    questions: list[Question]
+
+
+class _Stop(Exception):
+    """`new` stops with this exit status: without a prompt, nothing wrong can be asked again."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _Gathering:
+    """Checks `new`'s choices pass after pass, asking again for what is missing or wrong."""
+
+    def __init__(
+        self,
+        site: Site,
+        project: Project,
+        choices: _Choices,
+        prompt: Callable[[str], str] | None,
+    ) -> None:
+        self.interviews_dir = site.options.interviews_dir
+        self.questions_file = site.options.questions_file
+        self.project = project
+        self.choices = choices
+        self.prompt = prompt
+        self.today = datetime.date.today()
+
+    def until_valid(self) -> _Chosen:
+        """The checked choices, after as many passes as the author needs (raises _Stop)."""
+        while True:
+            chosen = self._one_pass()
+            if chosen is not None:
+                return chosen
+
+    def _one_pass(self) -> _Chosen | None:
+        """Check every choice, in the order the author meets them; None to start again."""
+        date = self._date()
+        if date is None:
+            return None
+        self._ask_missing()
+        question_ids = self._question_ids()
+        if question_ids is None:
+            return None
+        return self._checked(date, question_ids)
+
+    def _prompt_or_stop(self, status: int) -> Callable[[str], str]:
+        """The prompt to ask again with; without one, stop `new` with `status`."""
+        if self.prompt is None:
+            raise _Stop(status)
+        return self.prompt
+
+    def _date(self) -> datetime.date | None:
+        """The date chosen; None after reporting a wrong one and asking for another."""
+        date = _date(self.choices.date, self.today)
+        if date is None:
+            print(
+                f"error: --date {self.choices.date!r} is not a date like 2025-04-02",
+                file=sys.stderr,
+            )
+            prompt = self._prompt_or_stop(2)
+            today = self.today.isoformat()
+            self.choices.date = prompt(f"Date [{today}]: ") or today
+        return date
+
+    def _ask_missing(self) -> None:
+        """Ask for the field, role, title and questions still missing, in that order."""
+        if self.prompt is None:
+            return
+        prompt, choices = self.prompt, self.choices
+        field_prompt = _field_prompt(self.project)
+        while not choices.field:
+            choices.field = _split([prompt(field_prompt).strip()])
+        while not choices.role:
+            choices.role = prompt(
+                "Role (the interviewee's job, e.g. Managing editor, city magazine): "
+            ).strip()
+        while not choices.title:
+            choices.title = prompt("Title (a headline for the interview): ").strip()
+        if not choices.questions and not choices.theme:
+            # Asked once a pass: an empty answer is reported as check reports it.
+            answer = prompt(_questions_prompt(self.project)).strip()
+            if _theme(self.project, answer) is not None:
+                choices.theme = answer
+            else:
+                choices.questions = _split([answer])
+
+    def _question_ids(self) -> list[str] | None:
+        """The ids given, then those of the theme's questions; None after reporting a theme
+        the catalog does not have."""
+        ids = list(self.choices.questions)
+        theme = self.choices.theme
+        if not theme:
+            return ids
+        themed = _theme(self.project, theme)
+        if themed is None:
+            themes = sorted({q.theme for q in self.project.questions.questions if q.theme})
+            print(
+                f"error: --theme {theme!r} is not a theme of {self.questions_file} (the themes: "
+                f"{'; '.join(themes)})",
+                file=sys.stderr,
+            )
+            self._prompt_or_stop(2)
+            self.choices.theme = None
+            return None
+        return ids + [q.id for q in themed if q.id not in ids]
+
+    def _checked(self, date: datetime.date, question_ids: list[str]) -> _Chosen | None:
+        """The choices, checked as `check` checks a write-up; None after reporting problems
+        and forgetting the wrong choices, to ask for them again."""
+        from .scaffold import scaffold_path
+
+        choices = self.choices
+        title, role = str(choices.title), str(choices.role)
+        path = scaffold_path(self.interviews_dir, date, title, role)
+        named = list(choices.field or [])
+        # One field is given as a write-up gives it: a name, not a list.
+        field_value = named[0] if len(named) == 1 else named
+        project = self.project
+        fields, questions, problems = check_choices(
+            path, field_value, question_ids, project.fields, project.questions
+        )
+        if not problems:
+            assert fields is not None and questions is not None
+            return _Chosen(title, role, date, fields, questions)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        self._prompt_or_stop(1)
+        if fields is None:
+            choices.field = None
+        if questions is None or any(p.key == "questions" for p in problems):
+            choices.questions, choices.theme = [], None
+        return None
 
 
 def _write_new(target: Path, shown: str, text: str) -> int:
@@ -454,24 +569,41 @@ def coverage_command(site: Site, output_format: str) -> int:
 # -- the parser ---------------------------------------------------------------------------
 
 
+_CONFIG_HELP = "the site's configuration (default: mkdocs.yml in the current folder)"
+
+
 def parser() -> argparse.ArgumentParser:
+    """The command line: the option every command takes, then each command and its own."""
     main_parser = argparse.ArgumentParser(
         prog="python -m mkdocs_interviews",
         description="Tools for informational-interview sites built with the 'interviews' "
         "MkDocs plugin.",
     )
-    config_help = "the site's configuration (default: mkdocs.yml in the current folder)"
     main_parser.add_argument(
-        "-f", "--config", type=Path, default=Path("mkdocs.yml"), help=config_help
+        "-f", "--config", type=Path, default=Path("mkdocs.yml"), help=_CONFIG_HELP
     )
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_check(commands)
+    _add_new(commands)
+    _add_generate(commands)
+    _add_coverage(commands)
+    return main_parser
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("-f", "--config", type=Path, default=argparse.SUPPRESS, help=config_help)
-        return sub
 
-    check_parser = command(
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+) -> argparse.ArgumentParser:
+    """A command's parser, which takes -f/--config after the command's name too."""
+    sub = commands.add_parser(name, help=help_text, description=help_text)
+    # No default here: it would replace a -f given before the command's name.
+    sub.add_argument("-f", "--config", type=Path, default=argparse.SUPPRESS, help=_CONFIG_HELP)
+    return sub
+
+
+def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `check` command and its options."""
+    check_parser = _command(
+        commands,
         "check",
         "Check every write-up and catalog without building the site; print every problem, "
         "file first; exit 1 when there is any.",
@@ -490,7 +622,12 @@ def parser() -> argparse.ArgumentParser:
         help="processes that read the write-ups of a large site (default: one per CPU; 1 reads "
         "them in turn)",
     )
-    new_parser = command(
+
+
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `new` command and its options, each of which it asks for when left out."""
+    new_parser = _command(
+        commands,
         "new",
         "Scaffold a write-up: front matter and a '##' heading per question, in the catalog's "
         "wording; asks for what the flags leave out when run in a terminal.",
@@ -510,7 +647,12 @@ def parser() -> argparse.ArgumentParser:
     )
     new_parser.add_argument("--theme", help="every question of a theme of the catalog")
     new_parser.add_argument("--date", help="the interview's date, YYYY-MM-DD (default: today)")
-    generate_parser = command(
+
+
+def _add_generate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `generate` command and its folder."""
+    generate_parser = _command(
+        commands,
         "generate",
         "Write the site's docs folder as the plugin builds it (write-ups decorated, generated "
         "pages, stylesheet, data, feeds), for builders that run no MkDocs plugins.",
@@ -520,13 +662,17 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         help="a new or empty folder, or one generate made before (what it wrote there is replaced)",
     )
-    coverage_parser = command(
+
+
+def _add_coverage(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `coverage` command and its format."""
+    coverage_parser = _command(
+        commands,
         "coverage",
         "Show which field has answered which question (fields with the most gaps first), and "
         "the readers' questions still waiting.",
     )
     coverage_parser.add_argument("--format", choices=("text", "csv"), default="text")
-    return main_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -536,8 +682,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return check(site, args.format, args.jobs)
         if args.command == "new":
-            ask = input if sys.stdin.isatty() else None
-            return new(site, args, ask)
+            prompt = input if sys.stdin.isatty() else None
+            return new(site, args, prompt)
         if args.command == "generate":
             return generate_command(site, args.dir)
         return coverage_command(site, args.format)
