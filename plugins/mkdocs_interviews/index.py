@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .asks import Ask
 from .catalogs import fold
@@ -185,6 +185,40 @@ def build_index(
     published = sorted(
         (w for w in writeups if not w.draft), key=lambda w: (-w.date.toordinal(), w.slug)
     )
+    by_slug = {w.slug: w for w in published}
+    listings = _listings(published)
+    referrals = _referrals(published, by_slug)
+    queue = _ask_queue(asks, by_slug)
+    return Index(
+        fields=tuple(fields_by_name),
+        questions=tuple(questions),
+        group_names=group_names,
+        writeups=tuple(published),
+        _by_field=listings.by_field,
+        _by_question=listings.by_question,
+        _by_pair=listings.by_pair,
+        _by_slug=by_slug,
+        _introduced=referrals.introduced,
+        _introducer=referrals.introducer,
+        asks=queue.asks,
+        _asks_by_field=queue.by_field,
+        _asks_by_writeup=queue.by_writeup,
+        _asks_by_pair=queue.by_pair,
+        _merged=queue.merged,
+    )
+
+
+class _Listings(NamedTuple):
+    """The published write-ups by field, and their answers by question and by both."""
+
+    by_field: dict[str, list[WriteUp]]
+    by_question: dict[str, list[Answered]]
+    by_pair: dict[tuple[str, str], list[Answered]]
+
+
+def _listings(published: list[WriteUp]) -> _Listings:
+    """List the write-ups, newest first, under each of their fields, and their answers under
+    each question, in each field."""
     by_field: dict[str, list[WriteUp]] = defaultdict(list)
     by_question: dict[str, list[Answered]] = defaultdict(list)
     by_pair: dict[tuple[str, str], list[Answered]] = defaultdict(list)
@@ -196,7 +230,20 @@ def build_index(
             by_question[answer.question.id].append(listed)
             for item in writeup.fields:
                 by_pair[(answer.question.id, item.slug)].append(listed)
-    by_slug = {w.slug: w for w in published}
+    return _Listings(dict(by_field), dict(by_question), dict(by_pair))
+
+
+class _Referrals(NamedTuple):
+    """Who introduced whom, among the published write-ups."""
+
+    introducer: dict[str, str]
+    """Each introduced write-up's introducer, by slug."""
+    introduced: dict[str, list[WriteUp]]
+    """The write-ups each one introduced, oldest first."""
+
+
+def _referrals(published: list[WriteUp], by_slug: dict[str, WriteUp]) -> _Referrals:
+    """The valid introductions: to a published write-up, each circle of them cut."""
     introducer = {w.slug: w.referred_by for w in published if w.referred_by in by_slug}
     # A circle of introductions is cut once, at the write-up where it is reported, so that
     # every write-up of it still has a place in the chains.
@@ -206,37 +253,41 @@ def build_index(
     for writeup in reversed(published):
         if writeup.slug in introducer:
             introduced[introducer[writeup.slug]].append(writeup)
-    asks_newest = sorted(asks, key=lambda a: (-a.asked.toordinal(), a.id))
-    asks_by_field: dict[str, list[Ask]] = defaultdict(list)
-    asks_by_writeup: dict[str, list[Ask]] = defaultdict(list)
-    asks_by_pair: dict[tuple[str, str], list[Ask]] = defaultdict(list)
+    return _Referrals(introducer, dict(introduced))
+
+
+class _AskQueue(NamedTuple):
+    """The readers' questions, newest first, and their lookups."""
+
+    asks: tuple[Ask, ...]
+    by_field: dict[str, list[Ask]]
+    by_writeup: dict[str, list[Ask]]
+    """The questions answered, by the slug of the published write-up that answers them."""
+    by_pair: dict[tuple[str, str], list[Ask]]
+    """The questions waiting, by the catalog question they match and their field."""
+    merged: dict[str, list[Ask]]
+    """The questions merged into each one, oldest first."""
+
+
+def _ask_queue(asks: Iterable[Ask], by_slug: dict[str, WriteUp]) -> _AskQueue:
+    """The readers' questions, newest first, by field, by the write-up answering them, by
+    the catalog question they wait on, and by the question they are merged into."""
+    newest = sorted(asks, key=lambda a: (-a.asked.toordinal(), a.id))
+    by_field: dict[str, list[Ask]] = defaultdict(list)
+    by_writeup: dict[str, list[Ask]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], list[Ask]] = defaultdict(list)
     merged: dict[str, list[Ask]] = defaultdict(list)
-    for ask in asks_newest:
-        asks_by_field[ask.field.slug].append(ask)
+    for ask in newest:
+        by_field[ask.field.slug].append(ask)
+        # Answered by an interview that is not published (yet): not linked from it.
         if ask.answered_in in by_slug and ask.status == "answered":
-            asks_by_writeup[ask.answered_in].append(ask)
+            by_writeup[ask.answered_in].append(ask)
         if ask.waiting and ask.matches is not None:
-            asks_by_pair[(ask.matches.id, ask.field.slug)].append(ask)
-    for ask in reversed(asks_newest):
+            by_pair[(ask.matches.id, ask.field.slug)].append(ask)
+    for ask in reversed(newest):
         if ask.merged_into is not None:
             merged[ask.merged_into].append(ask)
-    return Index(
-        fields=tuple(fields_by_name),
-        questions=tuple(questions),
-        group_names=group_names,
-        writeups=tuple(published),
-        _by_field=dict(by_field),
-        _by_question=dict(by_question),
-        _by_pair=dict(by_pair),
-        _by_slug=by_slug,
-        _introduced=dict(introduced),
-        _introducer=introducer,
-        asks=tuple(asks_newest),
-        _asks_by_field=dict(asks_by_field),
-        _asks_by_writeup=dict(asks_by_writeup),
-        _asks_by_pair=dict(asks_by_pair),
-        _merged=dict(merged),
-    )
+    return _AskQueue(tuple(newest), dict(by_field), dict(by_writeup), dict(by_pair), dict(merged))
 
 
 def group_by(
