@@ -255,32 +255,8 @@ def read_entries(
     Every value but those of the `typed` keys (dates, true/false) is text, or a list of text:
     a plain scalar is read as written (`name: 1984` is '1984', `text: Yes` is 'Yes').
     """
-    if data is None:
-        problems.error(
-            f"the file is missing (create {path} in the docs folder: a list of {what}, {example})"
-        )
-        return None
-    text = decode(data, problems)
-    if not text.strip():
-        problems.error(f"the file is empty (it must be a list of {what}: {example})")
-        return None
-    try:
-        document = load_yaml(text)
-    except YamlError as error:
-        problems.error(
-            f"the file is not valid YAML: {error.problem} (check the indentation and quoting "
-            "near this line)",
-            line=error.line,
-        )
-        return None
-    if document.data is None:
-        problems.error(f"the file is empty (it must be a list of {what}: {example})")
-        return None
-    if not isinstance(document.data, list):
-        problems.error(
-            f"the file must be a list of {what} ({example}), not {describe(document.data)}",
-            line=document.lines.line,
-        )
+    document = _read_list(path, data, problems, what, example)
+    if document is None:
         return None
     report_escaped(document, problems)
     for duplicate in document.duplicates:
@@ -290,6 +266,55 @@ def read_entries(
             key=duplicate.key,
             line=duplicate.line,
         )
+    return _mappings(document, problems, example, typed)
+
+
+def _read_list(
+    path: str, data: bytes | None, problems: FileProblems, what: str, example: str
+) -> YamlDocument | None:
+    """The catalog's YAML, when the file is there and holds a list; else None, reported."""
+    if data is None:
+        problems.error(
+            f"the file is missing (create {path} in the docs folder: a list of {what}, {example})"
+        )
+        return None
+    empty = f"the file is empty (it must be a list of {what}: {example})"
+    text = decode(data, problems)
+    if not text.strip():
+        problems.error(empty)
+        return None
+    document = _parse(text, problems)
+    if document is None:
+        return None
+    if document.data is None:  # comments only, or 'null': empty as well
+        problems.error(empty)
+        return None
+    if not isinstance(document.data, list):
+        problems.error(
+            f"the file must be a list of {what} ({example}), not {describe(document.data)}",
+            line=document.lines.line,
+        )
+        return None
+    return document
+
+
+def _parse(text: str, problems: FileProblems) -> YamlDocument | None:
+    """The YAML of a catalog, or None after reporting where it is not valid."""
+    try:
+        return load_yaml(text)
+    except YamlError as error:
+        problems.error(
+            f"the file is not valid YAML: {error.problem} (check the indentation and quoting "
+            "near this line)",
+            line=error.line,
+        )
+        return None
+
+
+def _mappings(
+    document: YamlDocument, problems: FileProblems, example: str, typed: tuple[str, ...]
+) -> list[tuple[int, dict[str, Any], Lines]]:
+    """The list's entries that are mappings, numbered from 1; each other one is reported."""
     entries = []
     for index, entry in enumerate(document.data):
         if isinstance(entry, dict):
