@@ -6,7 +6,7 @@ import datetime
 import posixpath
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from frontmatter.default_handlers import YAMLHandler
 
@@ -281,34 +281,19 @@ def _read(
     fields: FieldCatalog,
     questions: QuestionCatalog,
 ) -> WriteUp | None:
-    meta, problems = reader.meta, reader.problems
+    """The write-up of a front matter and body, or None when a value it needs is wrong; every
+    problem is reported."""
+    # Read in this order, which is the order `check` prints the problems in.
     _unknown_keys(reader)
     title = reader.text("title", required=True)
     field_list = _read_fields(reader, fields)
     role = reader.text("role", required=True)
     date = _read_date(reader)
     question_list = _read_questions(reader, questions)
-    summary = reader.text("summary")
-    interviewee = reader.text("interviewee")
-    referred_by = reader.text("referred_by")
-    for key in PRINTED_KEYS:  # a list or binary would be printed as Python shows it
-        reader.text(key)
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
-        problems.error(
-            f"'draft' must be true or false, not {describe(draft)}",
-            key="draft",
-            line=reader.line("draft"),
-        )
-        draft = False
-    slug = slug_of(path)
-    if not URL_SAFE_NAME.fullmatch(slug):
-        problems.warning(
-            f"the file name '{slug}' holds characters a URL must escape, so its address will be "
-            f"awkward (rename the file to '{slugify(slug) or 'interview'}.md'; letters, digits, "
-            "'.', '-' and '_' are fine)"
-        )
+    details = _read_details(reader)
+    slug = _file_slug(path, reader.problems)
     answers: list[Answer] = []
+    # Without the catalog, no heading can be matched to a question.
     if question_list is not None and questions.loaded:
         answers = _read_answers(body, body_line, question_list, reader, questions)
     if title is None or field_list is None or role is None or date is None:
@@ -321,11 +306,50 @@ def _read(
         role=role,
         date=date,
         answers=tuple(answers),
-        summary=summary,
-        interviewee=interviewee,
-        referred_by=referred_by,
-        draft=draft,
+        summary=details.summary,
+        interviewee=details.interviewee,
+        referred_by=details.referred_by,
+        draft=details.draft,
     )
+
+
+class _Details(NamedTuple):
+    """The optional values of a write-up's front matter."""
+
+    summary: str | None
+    interviewee: str | None
+    referred_by: str | None
+    draft: bool
+
+
+def _read_details(reader: _Reader) -> _Details:
+    """The optional values, each wrong one reported (and read as missing, or not a draft)."""
+    summary = reader.text("summary")
+    interviewee = reader.text("interviewee")
+    referred_by = reader.text("referred_by")
+    for key in PRINTED_KEYS:  # a list or binary would be printed as Python shows it
+        reader.text(key)
+    draft = reader.meta.get("draft", False)
+    if not isinstance(draft, bool):
+        reader.problems.error(
+            f"'draft' must be true or false, not {describe(draft)}",
+            key="draft",
+            line=reader.line("draft"),
+        )
+        draft = False
+    return _Details(summary, interviewee, referred_by, draft)
+
+
+def _file_slug(path: str, problems: FileProblems) -> str:
+    """The write-up's slug, with a warning when its address would need escapes."""
+    slug = slug_of(path)
+    if not URL_SAFE_NAME.fullmatch(slug):
+        problems.warning(
+            f"the file name '{slug}' holds characters a URL must escape, so its address will be "
+            f"awkward (rename the file to '{slugify(slug) or 'interview'}.md'; letters, digits, "
+            "'.', '-' and '_' are fine)"
+        )
+    return slug
 
 
 def _unknown_keys(reader: _Reader) -> None:
@@ -341,31 +365,41 @@ def _unknown_keys(reader: _Reader) -> None:
 
 
 def _read_fields(reader: _Reader, fields: FieldCatalog) -> list[Field] | None:
+    """The catalog's fields that 'field' names; None after reporting it missing, not names,
+    or naming a field the catalog does not have."""
     value = reader.required("field")
     if value is None:
         return None
-    items = value if isinstance(value, list) else [value]
-
-    def item_line(index: int) -> int:
-        # Lines are looked up only for messages: most write-ups have none.
-        return reader.lines["field"].of(index) if isinstance(value, list) else reader.line("field")
-
+    listed = isinstance(value, list)
+    items = value if listed else [value]
     odd = _first_odd(items)
     if odd is not None:
         reader.problems.error(
             f"'field' must be a field name or a list of field names, not {describe(value)}"
-            if not isinstance(value, list)
+            if not listed
             else "'field' must be a list of field names (text), like [Book publishing, "
             f"Magazine journalism], not a list holding {describe(items[odd])}",
             key="field",
-            line=item_line(odd),
+            line=_field_line(reader, listed, odd),
         )
         return None
+    return _find_fields(reader, fields, items, listed)
 
+
+def _field_line(reader: _Reader, listed: bool, index: int) -> int:
+    """The line of the `index`th field name, in a list or alone."""
+    # Lines are looked up only for messages: most write-ups have none.
+    return reader.lines["field"].of(index) if listed else reader.line("field")
+
+
+def _find_fields(
+    reader: _Reader, fields: FieldCatalog, names: list[str], listed: bool
+) -> list[Field] | None:
+    """The catalog's fields of these names, each listed once; None if one is not in it."""
     found: list[Field] = []
     ok = True
-    for index, name in enumerate(items):
-        if not fields.loaded:
+    for index, name in enumerate(names):
+        if not fields.loaded:  # no catalog to check against: any name is a field
             found_field: Field | None = Field(name=name.strip(), slug=slugify(name))
         else:
             found_field = fields.find(name)
@@ -379,14 +413,14 @@ def _read_fields(reader: _Reader, fields: FieldCatalog) -> list[Field] | None:
             reader.problems.error(
                 f"field {quote(name)} is not in {fields.path} ({hint})",
                 key="field",
-                line=item_line(index),
+                line=_field_line(reader, listed, index),
             )
             ok = False
         elif found_field in found:
             reader.problems.error(
                 f"field {quote(found_field.name)} is listed twice in 'field' (keep one)",
                 key="field",
-                line=item_line(index),
+                line=_field_line(reader, listed, index),
             )
         else:
             found.append(found_field)
@@ -484,22 +518,54 @@ def _read_answers(
     reader: _Reader,
     questions: QuestionCatalog,
 ) -> list[Answer]:
+    """The answers to the questions listed, in their order: each one's '##' section, every
+    section missing, doubled or empty reported."""
     headings = scan_headings(body)
     lines = body.split("\n")
+    found = _sort_headings(headings, body_line, listed, reader, questions)
+    answers: list[Answer] = []
+    for question in listed:
+        indexes = found.sections[question.id]
+        if not indexes:
+            other = found.elsewhere.get(question.id) or _misspelled(question, found.unknown_ids)
+            _no_section(question, other, body_line, reader)
+            continue
+        answers.append(_answer(question, indexes, headings, lines, body_line, reader))
+    return answers
+
+
+@dataclass
+class _Headings:
+    """A write-up's headings, sorted by the questions they stand for."""
+
+    sections: dict[str, list[int]]
+    """The index of each '##' heading of a listed question, by question id."""
+    elsewhere: dict[str, Heading] = field(default_factory=dict)
+    """The first heading of another level that stands for a question, by question id."""
+    unknown_ids: list[Heading] = field(default_factory=list)
+    """The '##' headings whose `{ #id }` is no question's."""
+
+
+def _sort_headings(
+    headings: list[Heading],
+    body_line: int,
+    listed: list[Question],
+    reader: _Reader,
+    questions: QuestionCatalog,
+) -> _Headings:
+    """Sort the headings by question, warning of a '##' heading of a question not listed."""
     listed_ids = {question.id for question in listed}
-    sections: dict[str, list[int]] = {question.id: [] for question in listed}
-    elsewhere: dict[str, Heading] = {}  # question id -> a heading of another level
-    unknown_ids: list[Heading] = []  # '##' headings whose `{ #id }` is no question's
+    found = _Headings({question.id: [] for question in listed})
     for index, heading in enumerate(headings):
         question = question_of(heading, questions)
         if question is None:
             if heading.level == 2 and heading.anchor is not None:
-                unknown_ids.append(heading)
+                found.unknown_ids.append(heading)
             continue
         if heading.level != 2:
-            elsewhere.setdefault(question.id, heading)
+            found.elsewhere.setdefault(question.id, heading)
         elif question.id in listed_ids:
-            sections[question.id].append(index)
+            found.sections[question.id].append(index)
         else:
             reader.problems.warning(
                 f"the heading '## {heading.text}' matches question '{question.id}', which is "
@@ -507,32 +573,37 @@ def _read_answers(
                 key="questions",
                 line=body_line + heading.line,
             )
-    answers: list[Answer] = []
-    for question in listed:
-        found = sections[question.id]
-        if not found:
-            other = elsewhere.get(question.id) or _misspelled(question, unknown_ids)
-            _no_section(question, other, body_line, reader)
-            continue
-        heading = headings[found[0]]
-        if len(found) > 1:
-            where = " and ".join(str(body_line + headings[i].line) for i in found)
-            reader.problems.error(
-                f"question '{question.id}' has {len(found)} '##' sections (lines {where}; merge "
-                "them into one)",
-                key="questions",
-                line=body_line + headings[found[1]].line,
-            )
-        markdown = section(lines, headings, found[0])
-        if not markdown.strip():
-            reader.problems.error(
-                f"the answer to '{question.id}' is empty (write it under '## {heading.text}', "
-                f"or remove '{question.id}' from 'questions')",
-                key="questions",
-                line=body_line + heading.line,
-            )
-        answers.append(Answer(question, heading.text, markdown, body_line + heading.line))
-    return answers
+    return found
+
+
+def _answer(
+    question: Question,
+    indexes: list[int],
+    headings: list[Heading],
+    lines: list[str],
+    body_line: int,
+    reader: _Reader,
+) -> Answer:
+    """The answer under the first of a question's '##' headings (`indexes`), reporting more
+    than one, or an empty answer."""
+    heading = headings[indexes[0]]
+    if len(indexes) > 1:
+        where = " and ".join(str(body_line + headings[i].line) for i in indexes)
+        reader.problems.error(
+            f"question '{question.id}' has {len(indexes)} '##' sections (lines {where}; merge "
+            "them into one)",
+            key="questions",
+            line=body_line + headings[indexes[1]].line,
+        )
+    markdown = section(lines, headings, indexes[0])
+    if not markdown.strip():
+        reader.problems.error(
+            f"the answer to '{question.id}' is empty (write it under '## {heading.text}', "
+            f"or remove '{question.id}' from 'questions')",
+            key="questions",
+            line=body_line + heading.line,
+        )
+    return Answer(question, heading.text, markdown, body_line + heading.line)
 
 
 def _no_section(question: Question, other: Heading | None, body_line: int, reader: _Reader) -> None:
