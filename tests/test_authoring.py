@@ -178,18 +178,12 @@ def test_generate_makes_the_same_site_without_the_plugin(tmp_path: Path) -> None
     generated = run(["-m", "mkdocs_interviews", "generate", "build/docs"], sample)
     assert generated.returncode == 0, generated.stderr
     assert "Add build/docs to .gitignore" in generated.stdout
-    # The same site for a builder without the plugin: the generated folder as docs_dir,
-    # no interviews plugin, and what the plugin would have switched on.
-    config = yaml.safe_load((sample / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = "build/docs"
-    config["plugins"] = [p for p in config["plugins"] if "interviews" not in p]
-    config["markdown_extensions"].append("md_in_html")
-    config["extra_css"] = [*config.get("extra_css", []), "assets/stylesheets/interviews.css"]
-    config = yaml.safe_dump(config, sort_keys=False)
-    (sample / "plain.yml").write_text(config, encoding="utf-8")
-    without = run(
-        ["-m", BUILDER, "build", "--strict", "-f", "plain.yml", "-d", str(tmp_path / "b")], sample
-    )
+    # The same site for a builder without the plugin, from the configuration the repository
+    # ships for it: the generated folder as docs_dir, no interviews plugin, and what the
+    # plugin would have switched on.
+    shutil.copy(ROOT / "mkdocs.generated.yml", sample)
+    plain = ["-f", "mkdocs.generated.yml", "-d", str(tmp_path / "b")]
+    without = run(["-m", BUILDER, "build", "--strict", *plain], sample)
     assert without.returncode == 0, without.stderr
 
     a, b = internal_links(tmp_path / "a"), internal_links(tmp_path / "b")
@@ -278,3 +272,40 @@ def test_coverage_as_csv(make_site) -> None:
         "open_asks": "0",
     }
     assert [row["open_asks"] for row in rows] == ["1", "1", "0"]
+
+
+class _Limited(io.StringIO):
+    """Standard error that fails after a few hundred lines: a loop shows as a failure."""
+
+    def write(self, text: str) -> int:
+        if self.getvalue().count("\n") > 200:
+            raise AssertionError("new reports the same problems again and again")
+        return super().write(text)
+
+
+def test_new_asks_again_for_a_field_named_twice(make_site, monkeypatch) -> None:
+    # Named twice ("Publishing" is an alias of "Book publishing"), the field is asked for
+    # again, as an unknown one is; it used to be reported again and again, for ever.
+    from mkdocs_interviews import cli
+
+    stderr = _Limited()
+    monkeypatch.setattr(sys, "stderr", stderr)
+
+    site = make_site()
+    args = cli.parser().parse_args(
+        ["--config", str(site.root / "mkdocs.yml"), "new", "--field", "Publishing",
+         "--field", "Book publishing", "--role", "Agent", "--title", "Twice",
+         "--questions", "typical-day", "--date", "2026-05-06"]
+    )  # fmt: skip
+    answers = iter(["Book publishing"])
+
+    def prompt(text: str) -> str:
+        answer = next(answers, None)
+        if answer is None:
+            raise EOFError  # asked more than the test answers: what a reader would see hang
+        return answer
+
+    assert cli.new(cli.load_site(args.config), args, prompt) == 0
+    assert "is listed twice in 'field'" in stderr.getvalue()
+    text = (site.docs / "interviews" / "2026-05-06-twice.md").read_text(encoding="utf-8")
+    assert "field: Book publishing\n" in text

@@ -424,7 +424,8 @@ class _Gathering:
         for problem in problems:
             print(problem, file=sys.stderr)
         self._prompt_or_stop(1)
-        if fields is None:
+        # Any problem with the field (one unknown, or one named twice) asks for it again.
+        if fields is None or any(p.key == "field" for p in problems):
             choices.field = None
         if questions is None or any(p.key == "questions" for p in problems):
             choices.questions, choices.theme = [], None
