@@ -2,6 +2,9 @@
 
 - `properdocs`: the real builds of the test suite run with ProperDocs, the maintained fork
   of MkDocs, instead of MkDocs.
+- `zensical`: the folder `generate` writes, built with Zensical (which runs no MkDocs
+  plugins) from the shipped plugin-less configuration, mkdocs.generated.yml: every page type
+  and link (tests/test_builders_without_plugins.py).
 - `lowest`: the whole suite (but the browser tests) with the lowest versions of the runtime
   dependencies that pyproject.toml allows (tests/lowest-requirements.txt).
 
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import nox
 
-nox.options.sessions = ["properdocs", "lowest"]
+nox.options.sessions = ["properdocs", "zensical", "lowest"]
 nox.options.default_venv_backend = "venv"
 nox.options.error_on_missing_interpreters = True
 
@@ -38,6 +41,23 @@ def properdocs(session: nox.Session) -> None:
     session.run(
         "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", *BUILDS,
         env={**ENV, "INTERVIEWS_BUILDER": "properdocs"},
+    )  # fmt: skip
+
+
+ZENSICAL = "zensical==0.0.73"
+"""The newest Zensical that installs from the registry (later releases need a `zensical-ui`
+package that it does not serve)."""
+
+
+@nox.session
+def zensical(session: nox.Session) -> None:
+    """The generated folder, built with Zensical."""
+    session.install(ZENSICAL, "-e", ".[test]")
+    session.run("zensical", "--version")
+    session.run(
+        "python", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        "tests/test_builders_without_plugins.py",
+        env={**ENV, "INTERVIEWS_BUILDER": "zensical"},
     )  # fmt: skip
 
 
