@@ -192,7 +192,7 @@ def assert_no_planted_markup(site: Path) -> None:
 
 
 @settings(
-    max_examples=30,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -205,3 +205,35 @@ def test_any_site_builds_checks_alike_and_plants_no_markup(
     warnings = build(root, caplog)
     assert checked(root, capsys) == warnings
     assert_no_planted_markup(root / "site")
+    # The same through `generate` and a builder that runs no plugin.
+    assert main(["--config", str(root / "mkdocs.yml"), "generate", str(root / "gen")]) in (0, 1)
+    capsys.readouterr()
+    plain = root / "plain.yml"
+    plain.write_text(PLAIN_YML, encoding="utf-8")
+    build_plain(plain)
+    assert_no_planted_markup(root / "plain-site")
+
+
+PLAIN_YML = """\
+site_name: Test interviews
+site_url: https://example.org/interviews/
+docs_dir: gen
+site_dir: plain-site
+theme:
+  name: material
+plugins:
+  - search
+markdown_extensions:
+  - attr_list
+  - md_in_html
+extra_css:
+  - assets/stylesheets/interviews.css
+"""
+"""The generated folder's configuration: no plugin (as `mkdocs.generated.yml`)."""
+
+
+def build_plain(config_file: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    mkdocs_build(load_config(str(config_file)))

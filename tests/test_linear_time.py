@@ -210,3 +210,38 @@ def test_did_you_mean_among_many_agrees_with_comparing_every_name() -> None:
         everyone = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
         agree += closest(word, names) == (everyone[0] if everyone else None)
     assert agree >= 38
+
+
+# -- headings, through Python-Markdown as the plugin hands them over -------------------------
+
+
+def rendered(text: str) -> str:
+    """A write-up's body as the build renders it, after the plugin has calmed its headings."""
+    import markdown
+
+    from mkdocs_interviews.safe_text import calm_headings
+
+    return markdown.markdown(calm_headings(text), extensions=["attr_list", "md_in_html", "toc"])
+
+
+@pytest.mark.parametrize(
+    ("make", "size"),
+    [
+        # 200,000 spaces took 30 s to build: Python-Markdown's attribute lists on the heading.
+        pytest.param(lambda n: "## x" + " " * n + "}\n", 2_000, id="spaces in a heading"),
+        pytest.param(lambda n: "## {" + " " * n + "x\n", 2_000, id="spaces after a brace"),
+    ],
+)
+def test_a_heading_of_spaces_builds_in_linear_time(make, size) -> None:
+    assert_linear(rendered, make, size)
+
+
+def test_calming_headings_changes_only_long_runs_in_headings() -> None:
+    from mkdocs_interviews.safe_text import LONG_SPACES, calm_headings
+
+    runs = LONG_SPACES * 2
+    text = f"## Long{runs}heading\n\nA paragraph{runs}kept.\n\n```\n# code{runs}kept\n```\n"
+    calmed = calm_headings(text)
+    assert calmed.splitlines()[0] == "## Long heading"
+    assert f"paragraph{runs}kept" in calmed and f"# code{runs}kept" in calmed
+    assert calm_headings("## A   normal heading\n") == "## A   normal heading\n"

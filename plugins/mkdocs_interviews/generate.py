@@ -15,7 +15,6 @@ project's folder or one holding it, a repository, and any other folder that is n
 from __future__ import annotations
 
 import contextlib
-import html
 import json
 import os
 import shutil
@@ -31,6 +30,7 @@ from .build import SiteSettings, site_outputs
 from .pages import Renderer
 from .problems import FileProblems
 from .project import Options, Project
+from .safe_text import calm_headings, safe_meta, unread_front_matter
 from .text import decode
 from .writeups import Document, split_front_matter
 
@@ -154,20 +154,23 @@ def _write_all(out_dir: Path, planned: list[tuple[str, bytes | Path]], result: G
 
 
 def _decorated(doc: Document, data: bytes, renderer: Renderer, project: Project) -> bytes:
-    """A write-up as the plugin shows it: header, anchored answers, links; title escaped."""
+    """A write-up as the plugin shows it: header, anchored answers, links, front matter made
+    safe (builders print its values unescaped, and show one they cannot read as text)."""
     # Decoded as the write-up was read (its problems were reported then), lone CRs included.
-    text = decode(data, FileProblems(doc.path))
-    if doc.writeup is None:
-        return text.encode()  # published as an ordinary page, as the plugin does
-    _meta_text, body = split_front_matter(text)
+    text = calm_headings(decode(data, FileProblems(doc.path)))
+    if not doc.meta:
+        # Front matter that could not be read is shown as code, as the plugin shows it.
+        return unread_front_matter(text).encode()
+    _meta_text, body = split_front_matter(text)  # it was read, so it is there and closed
     meta: dict[str, Any] = dict(doc.meta)
-    # Builders print a front-matter title and description without escaping them.
-    meta["title"] = html.escape(doc.writeup.title, quote=True)
-    if doc.writeup.summary and "description" not in meta:
-        meta["description"] = html.escape(doc.writeup.summary, quote=True)
+    if doc.writeup is not None:
+        meta["title"] = doc.writeup.title
+        if doc.writeup.summary and "description" not in meta:
+            meta["description"] = doc.writeup.summary
+        body = renderer.decorate(body.lstrip("\n"), doc.writeup, project.questions)
+    safe_meta(meta, writeup_file=True)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    body = renderer.decorate(body.lstrip("\n"), doc.writeup, project.questions)
-    return f"---\n{front}---\n\n{body}".encode()
+    return f"---\n{front}---\n\n{body.lstrip(chr(10))}".encode()
 
 
 # -- whose folder it is -------------------------------------------------------------------

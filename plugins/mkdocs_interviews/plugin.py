@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import html
 import logging
-from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,9 +24,10 @@ from .pages import Renderer
 from .problems import FileProblems
 from .project import Project, paused_gc, read_project
 from .render import SiteTemplateError
+from .safe_text import calm_headings, safe_meta, unread_front_matter
 from .site_files import read_site_files
 from .text import decode
-from .writeups import Document, split_front_matter
+from .writeups import Document
 
 # Not `get_plugin_logger`: its prefix would come before the file name, and every message
 # here starts with the file.
@@ -187,6 +186,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         safe_meta(page.meta, writeup_file=doc is not None)
         if unread:
             markdown = unread_front_matter(markdown)
+        markdown = calm_headings(markdown)
         if self.project is None or self.renderer is None or writeup is None:
             return markdown
         return self.renderer.decorate(markdown, writeup, self.project.questions)
@@ -222,42 +222,3 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
 
     def _document(self, file: File) -> Document | None:
         return None if self.project is None else self.project.document(file.src_uri)
-
-
-PRINTED_KEYS = ("title", "description", "subtitle", "status")
-"""Front-matter keys that MkDocs or Material print into pages without escaping them."""
-
-
-def safe_meta(meta: MutableMapping[str, Any], *, writeup_file: bool) -> None:
-    """Make the printed front-matter values safe as HTML, in place.
-
-    MkDocs and Material print a front-matter title into <title>, the header and <h1>, and a
-    description into a <meta> attribute, without escaping them (a `title: <script>` runs).
-    Text is escaped. A list, a mapping or binary would be printed as Python shows it: a
-    write-up's is withheld (the core reports it), another page's is escaped too.
-    """
-    for key in PRINTED_KEYS:
-        if key not in meta:
-            continue
-        value = meta[key]
-        if writeup_file and isinstance(value, list | dict | bytes):
-            del meta[key]
-        else:
-            meta[key] = html.escape(str(value), quote=True)
-
-
-def unread_front_matter(markdown: str) -> str:
-    """A page whose front matter MkDocs could not read, with that front matter shown as code.
-
-    MkDocs then renders the front matter as Markdown, so any markup in it would be live
-    (`title: <img onerror=...>`); as an indented code block it is shown as the author wrote
-    it, escaped. The problem itself is reported by the core.
-    """
-    if not markdown.startswith("---"):
-        return markdown
-    try:
-        front, body = split_front_matter(markdown)
-    except ValueError:
-        front, body = markdown, ""  # never closed: MkDocs shows the whole file as Markdown
-    block = "\n".join(f"    {line}" for line in f"---{front}---".split("\n"))
-    return f"{block}\n\n{body}"
