@@ -72,6 +72,10 @@ def test_mistakes_of_a_site_on_disk(entry: dict, tmp_path: Path, capsys) -> None
     site.docs.mkdir(parents=True)
     (site.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     site.write({"index.md": "# Home\n", **sources_for([entry])})
+    for name in entry.get("latin1_names", []):  # a name saved in another encoding
+        path = site.docs / os.fsdecode(name.encode("latin-1"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"---\ntitle: x\n---\n")
     for link, target in entry.get("links", {}).items():
         (site.docs / link).parent.mkdir(parents=True, exist_ok=True)
         os.symlink(target, site.docs / link)
