@@ -371,7 +371,10 @@ def balance_html(text: str) -> str:
         before = body[position:start]
         spaced = before[-1:].isspace() if before else spaced
         if tag is not None and tag["name"].lower() not in _NEVER_CLOSED:
-            kept = elements.tag(tag)
+            # A tag with a quoted '<' or '>' is left out, its text kept: Python-Markdown 3.6
+            # ends the tag at the '>', and the listing around it would change.
+            inner = tag.group()[1:-1]
+            kept = "" if "<" in inner or ">" in inner else elements.tag(tag)
             position = tag.end()
             if kept:
                 spaced = False
