@@ -29,10 +29,10 @@ EXAMPLES = {
 KEYS = (*EXAMPLES, "summary", "interviewee", "referred_by", "draft")
 """Every key the plugin reads from a write-up's front matter."""
 
-PRINTED_KEYS = ("description", "subtitle")
+THEME_TEXT_KEYS = ("description", "subtitle")
 """Other tools' keys that the theme prints into the page: they must be text."""
 
-TEXT_KEYS = (frozenset(KEYS) | frozenset(PRINTED_KEYS)) - {"date", "draft"}
+TEXT_KEYS = (frozenset(KEYS) | frozenset(THEME_TEXT_KEYS)) - {"date", "draft"}
 """The keys whose values are text, or lists of text: read as the author wrote them, whatever
 YAML 1.1 makes of a plain scalar (`title: 1:30` is '1:30', not 90)."""
 
@@ -327,7 +327,7 @@ def _read_details(reader: _Reader) -> _Details:
     summary = reader.text("summary")
     interviewee = reader.text("interviewee")
     referred_by = reader.text("referred_by")
-    for key in PRINTED_KEYS:  # a list or binary would be printed as Python shows it
+    for key in THEME_TEXT_KEYS:  # a list or binary would be printed as Python shows it
         reader.text(key)
     draft = reader.meta.get("draft", False)
     if not isinstance(draft, bool):
