@@ -65,20 +65,6 @@ class Site:
             )
         return read_site_files(get_files(self.mkdocs), self.options)
 
-    def published(self, content: SiteFiles) -> list[tuple[str, Path]] | None:
-        """The files `mkdocs build` publishes (path in the docs folder, and the file)."""
-        from mkdocs.structure.files import InclusionLevel, get_files
-
-        if self.mkdocs is None:
-            return None
-        return [
-            (file.src_uri, Path(file.abs_src_path))
-            for file in get_files(self.mkdocs)
-            if file.abs_src_path is not None
-            and file.inclusion not in (InclusionLevel.EXCLUDED, InclusionLevel.DRAFT)
-            and file.src_uri not in content.withheld
-        ]
-
     def read(self, files: SiteFiles | None = None) -> Project:
         """The content, read from `files` (by default, the site's)."""
         files = files or self.files()
@@ -539,7 +525,7 @@ def generate_command(site: Site, out_dir: Path) -> int:
             renderer=renderer,
             settings=settings,
             options=site.options,
-            files=site.published(content),
+            files=content.published,
         )
     except (OutputFolderError, SiteTemplateError) as error:
         raise UsageError(str(error)) from error

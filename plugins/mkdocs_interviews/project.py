@@ -126,11 +126,10 @@ def _read_project(
 ) -> Project:
     catalogs = _read_catalogs(sources, options)
     documents = [
-        _hold_back(read_writeup(path, sources[path], catalogs.fields, catalogs.questions))
-        if path in held_back
-        else read_writeup(path, sources[path], catalogs.fields, catalogs.questions)
+        read_writeup(path, sources[path], catalogs.fields, catalogs.questions)
         for path in _writeup_paths(sources, options)
     ]
+    documents = [_hold_back(doc) if doc.path in held_back else doc for doc in documents]
     problems = _all_problems(catalogs, [_summary(doc) for doc in documents])
     return Project(catalogs.fields, catalogs.questions, catalogs.asks, tuple(documents), problems)
 

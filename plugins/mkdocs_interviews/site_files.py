@@ -13,6 +13,7 @@ import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -33,6 +34,9 @@ class SiteFiles:
     """Files that cannot be read, or that MkDocs would publish as they are."""
     withheld: frozenset[str]
     """Files to leave out of the site: unreadable, or write-ups MkDocs would copy raw."""
+    published: tuple[tuple[str, Path], ...] | None = None
+    """Every file `mkdocs build` publishes, by path in the docs folder, with the file on disk
+    (None when the files were not listed by MkDocs)."""
 
 
 def read_site_files(files: Iterable[File], options: Options) -> SiteFiles:
@@ -75,7 +79,15 @@ def read_site_files(files: Iterable[File], options: Options) -> SiteFiles:
             continue
         if file.inclusion == InclusionLevel.DRAFT:
             held_back.add(path)
-    return SiteFiles(sources, frozenset(held_back), tuple(problems), frozenset(withheld))
+    held = (InclusionLevel.EXCLUDED, InclusionLevel.DRAFT)
+    published = tuple(
+        (file.src_uri, Path(file.abs_src_path))
+        for file in files
+        if file.abs_src_path is not None
+        and file.inclusion not in held
+        and file.src_uri not in withheld
+    )
+    return SiteFiles(sources, frozenset(held_back), tuple(problems), frozenset(withheld), published)
 
 
 _LOOP = (
