@@ -258,14 +258,7 @@ def read_entries(
     document = _read_list(path, data, problems, what, example)
     if document is None:
         return None
-    report_escaped(document, problems)
-    for duplicate in document.duplicates:
-        problems.error(
-            f"key '{duplicate.key}' is given twice in one entry (lines {duplicate.first_line} "
-            f"and {duplicate.line}; keep one)",
-            key=duplicate.key,
-            line=duplicate.line,
-        )
+    report_read(document, problems, in_entry=True)
     return _mappings(document, problems, example, typed)
 
 
@@ -494,9 +487,18 @@ def _read_question(
     )
 
 
-def report_escaped(document: YamlDocument, problems: FileProblems) -> None:
-    """Report the invisible characters a quoted value wrote as escapes (`"\\v"`), which the
-    reader left out of the value, as decoding leaves out those typed."""
+def report_read(document: YamlDocument, problems: FileProblems, *, in_entry: bool) -> None:
+    """Report what reading the YAML noticed: keys given twice (`in_entry`: in one entry of a
+    list, as in the catalogs), and the invisible characters a quoted value wrote as escapes
+    (`"\\v"`), which the reader left out of the value, as decoding leaves out those typed."""
+    where = " in one entry" if in_entry else ""
+    for duplicate in document.duplicates:
+        problems.error(
+            f"{'key ' if in_entry else ''}'{duplicate.key}' is given twice{where} (lines "
+            f"{duplicate.first_line} and {duplicate.line}; keep one)",
+            key=duplicate.key,
+            line=duplicate.line,
+        )
     for escaped in document.escaped:
         problems.error(
             f"a quoted value writes {invisible(escaped.char)} as an escape (delete the escape; "

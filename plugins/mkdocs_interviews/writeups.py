@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from frontmatter.default_handlers import YAMLHandler
 
-from .catalogs import FieldCatalog, QuestionCatalog, report_escaped
+from .catalogs import FieldCatalog, QuestionCatalog, report_read
 from .model import URL_SAFE_NAME, Answer, Field, Question, WriteUp, slugify
 from .problems import FileProblems, Problem
 from .sections import Heading, scan_headings, section
@@ -206,14 +206,7 @@ def _read_front_matter(
             line=document.lines.line,
         )
         return None, document.lines
-    report_escaped(document, problems)
-    for duplicate in document.duplicates:
-        problems.error(
-            f"'{duplicate.key}' is given twice (lines {duplicate.first_line} and "
-            f"{duplicate.line}; keep one)",
-            key=duplicate.key,
-            line=duplicate.line,
-        )
+    report_read(document, problems, in_entry=False)
     return {str(key): value for key, value in data.items()}, document.lines
 
 
