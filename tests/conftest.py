@@ -19,7 +19,9 @@ ROOT = TESTS.parent
 CASES = TESTS / "cases"
 
 BUILDER = os.environ.get("INTERVIEWS_BUILDER", "mkdocs")
-"""The builder the real builds run: MkDocs, or ProperDocs (the nox session `properdocs`)."""
+"""The builder the command-line runs of it start (`python -m <builder> serve`, two builds
+compared): MkDocs, or ProperDocs (the nox session `properdocs`). Other builds run MkDocs in
+process (`Site.build`)."""
 
 MKDOCS_YML = """\
 site_name: Test interviews
@@ -66,6 +68,48 @@ def writeup(
     )
 
 
+PLUGIN_LOGGER = "mkdocs.plugins.interviews"
+"""The logger of the plugin's own messages (those an author reads in a build's output)."""
+
+
+@dataclass
+class Built:
+    """What an in-process build logged: every record under 'mkdocs' at INFO and above."""
+
+    records: list[logging.LogRecord]
+    aborted: str | None
+    """MkDocs' summary when it stopped the build ("Aborted with 1 warnings in strict mode!")."""
+
+    def messages(self, level: int = logging.WARNING, logger: str = PLUGIN_LOGGER) -> list[str]:
+        """The messages of `logger` (and the loggers under it) at `level` and above."""
+        return [
+            record.getMessage()
+            for record in self.records
+            if record.levelno >= level
+            and (record.name == logger or record.name.startswith(logger + "."))
+        ]
+
+    @property
+    def warnings(self) -> list[str]:
+        """The plugin's warnings, as the author reads them."""
+        return self.messages()
+
+    @property
+    def log(self) -> str:
+        """The whole log, for the message of a failed assertion."""
+        lines = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in self.records]
+        return "\n".join([*lines, self.aborted or ""])
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 @dataclass
 class Site:
     """A tiny MkDocs site in a temporary folder."""
@@ -89,9 +133,43 @@ class Site:
             else:
                 path.write_text(content, encoding="utf-8")
 
-    def build(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """`mkdocs build` of this site, as an author runs it."""
-        return run(["-m", BUILDER, "build", *args], cwd=self.root)
+    def build(
+        self,
+        *,
+        strict: bool = False,
+        stops: bool = False,
+        config: str = "mkdocs.yml",
+        site_dir: Path | None = None,
+    ) -> Built:
+        """`mkdocs build` of this site, in process: MkDocs' own loader, plugin events and build,
+        the log captured by logger name. The build must finish or, with `stops`, be stopped
+        (by a configuration error, a plugin's error, or a warning under `strict`)."""
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort
+
+        handler = _Records()
+        logger = logging.getLogger("mkdocs")
+        level = logger.level
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        aborted = None
+        try:
+            overrides = {"site_dir": str(site_dir)} if site_dir else {}
+            loaded = load_config(str(self.root / config), strict=strict, **overrides)
+            loaded.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(loaded)
+            finally:
+                loaded.plugins.on_shutdown()
+        except Abort as error:
+            aborted = str(error)
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+        built = Built(handler.records, aborted)
+        assert (aborted is not None) == stops, built.log
+        return built
 
     def check(self, *args: str) -> subprocess.CompletedProcess[str]:
         """`python -m mkdocs_interviews check` in this site's folder."""
@@ -100,6 +178,18 @@ class Site:
     def page(self, url: str) -> str:
         """The built HTML of a page, by its URL ('interviews/editor/')."""
         return (self.root / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+def new_site(
+    root: Path, files: Mapping[str, str | bytes | None] = {}, mkdocs_yml: str = MKDOCS_YML
+) -> Site:
+    """A tiny site in `root`: mkdocs.yml, a home page, the test catalogs, and `files` (which
+    may replace a catalog, or delete it with `None`)."""
+    site = Site(root)
+    site.docs.mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    site.write({"index.md": "# Home\n\nWelcome.\n", **catalogs(), **files})
+    return site
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -111,43 +201,13 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[..., Site]:
-    """Make a tiny site: mkdocs.yml, a home page, the test catalogs, and `files`."""
+    """Make the test's tiny site (`new_site`) in its temporary folder."""
 
-    def make(files: Mapping[str, str | bytes | None] = (), mkdocs_yml: str = MKDOCS_YML) -> Site:
-        site = Site(tmp_path / "site-root")
-        site.docs.mkdir(parents=True)
-        (site.root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
-        site.write({"index.md": "# Home\n\nWelcome.\n", **catalogs()})
-        site.write(dict(files))
-        return site
+    def make(files: Mapping[str, str | bytes | None] = {}, mkdocs_yml: str = MKDOCS_YML) -> Site:
+        return new_site(tmp_path / "site-root", files, mkdocs_yml)
 
     return make
 
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
-
-
-def build_in_process(
-    site: Site, caplog: pytest.LogCaptureFixture, strict: bool = False
-) -> list[str]:
-    """`mkdocs build` of the site in process (MkDocs' own loader and build); the plugin's
-    warnings as logged, or ['aborted'] when `strict` stops the build."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
-
-    caplog.clear()
-    with caplog.at_level(logging.INFO, logger="mkdocs"):
-        config = load_config(str(site.root / "mkdocs.yml"), strict=strict)
-        try:
-            mkdocs_build(config)
-        except Abort:
-            if not strict:
-                raise
-            return ["aborted"]
-    return [
-        record.getMessage()
-        for record in caplog.records
-        if record.name == "mkdocs.plugins.interviews" and record.levelno >= logging.WARNING
-    ]

@@ -8,6 +8,7 @@ runs through the command line's `main`, in process too.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import MKDOCS_YML, Site, build_in_process, writeup
+from conftest import MKDOCS_YML, Site, writeup
 from mkdocs_interviews.cli import main
 from mkdocs_interviews.model import MARKDOWN_SUFFIXES
 
@@ -45,7 +46,7 @@ def built_text(site: Site) -> Iterator[tuple[Path, str]]:
 # -- kept back -----------------------------------------------------------------------------
 
 
-def test_a_writeup_kept_back_by_draft_docs_is_in_no_output(make_site, caplog, capsys) -> None:
+def test_a_writeup_kept_back_by_draft_docs_is_in_no_output(make_site, capsys) -> None:
     site = make_site(
         {
             "interviews/public.md": writeup(title="Public one"),
@@ -54,7 +55,7 @@ def test_a_writeup_kept_back_by_draft_docs_is_in_no_output(make_site, caplog, ca
         },
         mkdocs_yml=MKDOCS_YML + "draft_docs: |\n  interviews/held.md\n  interviews/notes/\n",
     )
-    assert build_in_process(site, caplog) == []
+    assert site.build().warnings == []
     assert not (site.root / "site" / "interviews" / "held").exists()
     field = soup(site, "fields/book-publishing/").get_text()
     assert "Public one" in field
@@ -85,7 +86,7 @@ def test_generate_leaves_out_what_the_build_leaves_out(make_site, capsys) -> Non
             assert "Kept back" not in text and "Secret" not in text, path
 
 
-def test_exclude_docs_keeps_a_writeup_out_of_check_and_build(make_site, caplog, capsys) -> None:
+def test_exclude_docs_keeps_a_writeup_out_of_check_and_build(make_site, capsys) -> None:
     site = make_site(
         {
             "interviews/public.md": writeup(title="Public one"),
@@ -93,20 +94,20 @@ def test_exclude_docs_keeps_a_writeup_out_of_check_and_build(make_site, caplog, 
         },
         mkdocs_yml=MKDOCS_YML + "exclude_docs: |\n  interviews/private/\n",
     )
-    assert build_in_process(site, caplog, strict=True) == []
+    assert site.build(strict=True).warnings == []
     for path, text in built_text(site):
         assert "Secret" not in text, path
     assert check(site, capsys) == (0, [])
 
 
-def test_a_draft_named_by_front_matter_is_in_no_output(make_site, caplog) -> None:
+def test_a_draft_named_by_front_matter_is_in_no_output(make_site) -> None:
     site = make_site(
         {
             "interviews/public.md": writeup(title="Public one"),
             "interviews/draft.md": writeup(title="Still a draft", extra="draft: true\n"),
         }
     )
-    assert build_in_process(site, caplog, strict=True) == []
+    assert site.build(strict=True).warnings == []
     for path, text in built_text(site):
         assert "Still a draft" not in text, path
 
@@ -131,9 +132,9 @@ BROKEN_FRONT_MATTERS = {
 
 
 @pytest.mark.parametrize("case", BROKEN_FRONT_MATTERS, ids=list(BROKEN_FRONT_MATTERS))
-def test_front_matter_never_becomes_markup(make_site, caplog, capsys, case: str) -> None:
+def test_front_matter_never_becomes_markup(make_site, capsys, case: str) -> None:
     site = make_site({"interviews/case.md": BROKEN_FRONT_MATTERS[case]})
-    warnings = build_in_process(site, caplog)
+    warnings = site.build().warnings
     page = site.page("interviews/case/")
     html = BeautifulSoup(page, "html.parser")
     live = [tag for tag in html.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
@@ -189,7 +190,7 @@ AGREEMENT = {
 
 
 @pytest.mark.parametrize("case", AGREEMENT, ids=list(AGREEMENT))
-def test_check_and_build_read_the_same_files(make_site, caplog, capsys, case: str) -> None:
+def test_check_and_build_read_the_same_files(make_site, capsys, case: str) -> None:
     files, extra, setup = AGREEMENT[case]
     mkdocs_yml = MKDOCS_YML + (extra or "")
     if extra is None:
@@ -199,7 +200,7 @@ def test_check_and_build_read_the_same_files(make_site, caplog, capsys, case: st
     site = make_site({"interviews/good.md": writeup(), **files}, mkdocs_yml=mkdocs_yml)
     if setup is not None:
         setup(site)
-    warnings = build_in_process(site, caplog)
+    warnings = site.build().warnings
     status, problems = check(site, capsys)
     assert sorted(problems) == sorted(warnings)
     assert status == (0 if case == "exclude_docs" else 1)
@@ -236,9 +237,9 @@ def test_check_refuses_the_configuration_the_build_refuses(make_site, capsys, ca
 
 
 @pytest.mark.parametrize("files", [{}, {"interviews/draft.md": writeup(extra="draft: true\n")}])
-def test_a_site_with_no_published_interview_builds_strict(make_site, caplog, files) -> None:
+def test_a_site_with_no_published_interview_builds_strict(make_site, files) -> None:
     site = make_site(files)
-    assert build_in_process(site, caplog, strict=True) == []
+    assert site.build(strict=True).warnings == []
     assert (site.root / "site" / "fields" / "book-publishing" / "index.html").is_file()
     assert (site.root / "site" / "feed.xml").is_file()
 
@@ -246,26 +247,25 @@ def test_a_site_with_no_published_interview_builds_strict(make_site, caplog, fil
 # -- one address, one page ---------------------------------------------------------------
 
 
-def test_a_hand_written_page_at_a_generated_address_wins(make_site, caplog) -> None:
+def test_a_hand_written_page_at_a_generated_address_wins(make_site) -> None:
     site = make_site({"interviews/good.md": writeup(), "ask.md": "# Ask us\n\nBy hand.\n"})
-    assert build_in_process(site, caplog, strict=True) == []
+    built = site.build(strict=True)
+    assert built.warnings == []
     assert "By hand." in site.page("ask/")
-    assert (
+    assert built.messages(logging.INFO) == [
         "ask.md: a page of the site is used instead of the generated ask/index.md, which has "
         "the same address"
-    ) in caplog.messages
+    ]
 
 
-def test_two_files_at_one_address_are_reported_by_check_and_build(
-    make_site, caplog, capsys
-) -> None:
+def test_two_files_at_one_address_are_reported_by_check_and_build(make_site, capsys) -> None:
     site = make_site(
         {
             "interviews/editor.md": writeup(title="The write-up"),
             "interviews/editor/index.md": "# A page about editors\n",
         }
     )
-    warnings = build_in_process(site, caplog)
+    warnings = site.build().warnings
     assert warnings == [
         "interviews/editor/index.md: its address, interviews/editor/, is also that of "
         "interviews/editor.md (rename or move one of them)"
@@ -273,9 +273,9 @@ def test_two_files_at_one_address_are_reported_by_check_and_build(
     assert check(site, capsys) == (1, warnings)
 
 
-def test_a_writeup_with_another_markdown_ending_is_listed_at_its_address(make_site, caplog) -> None:
+def test_a_writeup_with_another_markdown_ending_is_listed_at_its_address(make_site) -> None:
     site = make_site({"interviews/long-form.markdown": writeup(title="Long form")})
-    assert build_in_process(site, caplog, strict=True) == []
+    assert site.build(strict=True).warnings == []
     field = soup(site, "fields/book-publishing/")
     (link,) = [a for a in field.find_all("a") if a.get_text(strip=True) == "Long form"]
     assert link["href"] == "../../interviews/long-form/"

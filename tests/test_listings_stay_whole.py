@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from conftest import Site, build_in_process, writeup
+from conftest import Site, writeup
 
 
 def titles_linked(site: Site, url: str) -> list[str]:
@@ -25,14 +25,14 @@ def hrefs(site: Site, url: str) -> list[str]:
     return [a.get("href") for a in soup.find_all("a") if a.get("href")]
 
 
-def test_a_duplicate_slug_never_stands_in_for_the_first(make_site, caplog) -> None:
+def test_a_duplicate_slug_never_stands_in_for_the_first(make_site) -> None:
     site = make_site(
         {
             "interviews/2024/x.md": writeup(title="One", date="2024-05-01"),
             "interviews/2025/x.md": writeup(title="Two", date="2025-05-01"),
         }
     )
-    warnings = build_in_process(site, caplog)
+    warnings = site.build().warnings
     assert warnings == [
         "interviews/2025/x.md: the slug 'x' is also the slug of interviews/2024/x.md (write-ups "
         "are known by their file name: rename one of them)"
@@ -53,7 +53,7 @@ def network_titles(site: Site) -> list[str]:
     return titles_linked(site, "network/")
 
 
-def test_a_circle_of_introductions_is_cut_once_and_loses_no_one(make_site, caplog) -> None:
+def test_a_circle_of_introductions_is_cut_once_and_loses_no_one(make_site) -> None:
     site = make_site(
         {
             "interviews/a.md": writeup(title="Aa", date="2024-01-01", extra="referred_by: b\n"),
@@ -61,7 +61,7 @@ def test_a_circle_of_introductions_is_cut_once_and_loses_no_one(make_site, caplo
             "interviews/c.md": writeup(title="Cc", date="2024-03-01", extra="referred_by: c\n"),
         }
     )
-    warnings = build_in_process(site, caplog)
+    warnings = site.build().warnings
     assert len(warnings) == 2 and all("goes round in a circle" in w for w in warnings)
     # Each write-up appears on network/ exactly once.
     assert sorted(network_titles(site)) == ["Aa", "Bb", "Cc"]
