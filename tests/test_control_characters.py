@@ -3,6 +3,7 @@ out of what is read, and never a traceback, in `check` or in a build."""
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -278,15 +279,12 @@ def test_a_build_with_control_characters_finishes_and_makes_valid_feeds(make_sit
             ),
         }
     )
-    result = site.build()
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
-    assert warnings == [
-        f"WARNING -  {message('fields.yml:1', chr(0xFFFE), 13)}",
-        f"WARNING -  {message(f'{EDITOR}:2', chr(0), 19)}",
-        f"WARNING -  {message(f'{EDITOR}:4', chr(0xB), 19)}",
-        f"WARNING -  {message(f'{EDITOR}:7', chr(0x1B), 17)}",
+    # Every warning of the build, whoever logs it: the plugin's four and no other.
+    assert site.build().messages(logging.WARNING, "mkdocs") == [
+        message("fields.yml:1", chr(0xFFFE), 13),
+        message(f"{EDITOR}:2", chr(0), 19),
+        message(f"{EDITOR}:4", chr(0xB), 19),
+        message(f"{EDITOR}:7", chr(0x1B), 17),
     ]
     for path in ("feed.xml", "fields/book-publishing/feed.xml"):
         raw = (site.root / "site" / path).read_bytes()

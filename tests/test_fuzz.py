@@ -11,7 +11,6 @@ odd encodings, comments, odd file names and symbolic links), builds it in proces
 from __future__ import annotations
 
 import json
-import logging
 import os
 import shutil
 import xml.etree.ElementTree as ET
@@ -22,7 +21,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MKDOCS_YML, catalogs
+from conftest import Site, new_site
 from mkdocs_interviews.cli import main
 
 PLANTED = '<i class="planted" onclick="alert(1)">x</i>'
@@ -120,17 +119,16 @@ def sites(draw: st.DrawFn) -> dict[str, bytes | str]:
     return files
 
 
-def make(root: Path, files: dict[str, bytes | str]) -> None:
+LINKS = ("dangling", "loop", "folder loop", "bad name")
+
+
+def make(root: Path, files: dict[str, bytes | str]) -> Site:
     if root.exists():
         shutil.rmtree(root)
-    docs = root / "content"
-    (docs / "interviews").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
-    for name, text in catalogs().items():
-        (docs / name).write_text(text, encoding="utf-8")
-    for name, data in files.items():
-        interviews = docs / "interviews"
+    site = new_site(root, {name: data for name, data in files.items() if name not in LINKS})
+    interviews = site.docs / "interviews"
+    interviews.mkdir(exist_ok=True)
+    for name in files:
         if name == "dangling":
             os.symlink("gone.md", interviews / "gone-link.md")
         elif name == "loop":
@@ -139,23 +137,7 @@ def make(root: Path, files: dict[str, bytes | str]) -> None:
             os.symlink("..", interviews / "up")
         elif name == "bad name":
             (interviews / os.fsdecode(b"caf\xe9.md")).write_bytes(b"---\ntitle: x\n---\n")
-        else:
-            path = docs / name
-            path.write_bytes(data if isinstance(data, bytes) else data.encode())
-
-
-def build(root: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="mkdocs"):
-        mkdocs_build(load_config(str(root / "mkdocs.yml")))
-    return sorted(
-        record.getMessage()
-        for record in caplog.records
-        if record.name == "mkdocs.plugins.interviews" and record.levelno >= logging.WARNING
-    )
+    return site
 
 
 def checked(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
@@ -198,11 +180,11 @@ def assert_no_planted_markup(site: Path) -> None:
 )
 @given(files=sites())
 def test_any_site_builds_checks_alike_and_plants_no_markup(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str], files
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], files
 ) -> None:
     root = tmp_path / "fuzz"
-    make(root, files)
-    warnings = build(root, caplog)
+    site = make(root, files)
+    warnings = sorted(site.build().warnings)
     assert checked(root, capsys) == warnings
     assert_no_planted_markup(root / "site")
     # The same through `generate` and a builder that runs no plugin.
@@ -210,7 +192,7 @@ def test_any_site_builds_checks_alike_and_plants_no_markup(
     capsys.readouterr()
     plain = root / "plain.yml"
     plain.write_text(PLAIN_YML, encoding="utf-8")
-    build_plain(plain)
+    site.build(config=plain.name)
     assert_no_planted_markup(root / "plain-site")
 
 
@@ -230,10 +212,3 @@ extra_css:
   - assets/stylesheets/interviews.css
 """
 """The generated folder's configuration: no plugin (as `mkdocs.generated.yml`)."""
-
-
-def build_plain(config_file: Path) -> None:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    mkdocs_build(load_config(str(config_file)))

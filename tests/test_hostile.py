@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import MKDOCS_YML, Site
+from conftest import Site, new_site
 from mkdocs_interviews import read_project
 
 EVIL = (
@@ -69,12 +69,9 @@ def front(meta: dict) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
-    built = Site(tmp_path_factory.mktemp("hostile"))
-    built.docs.mkdir()
-    (built.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    built.write(
+    built = new_site(
+        tmp_path_factory.mktemp("hostile"),
         {
-            "index.md": "# Home\n",
             "fields.yml": yaml.safe_dump(FIELDS, allow_unicode=True),
             "questions.yml": yaml.safe_dump(QUESTIONS, allow_unicode=True),
             "asks.yml": yaml.safe_dump(ASKS, allow_unicode=True),
@@ -83,10 +80,9 @@ def site(tmp_path_factory) -> Site:
                 {**WRITEUP, "title": "Next", "referred_by": "evil", "summary": "Plain."}
             )
             + BODY,
-        }
+        },
     )
-    result = built.build("--strict")
-    assert result.returncode == 0, result.stderr
+    built.build(strict=True)
     return built
 
 

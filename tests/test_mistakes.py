@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mistakes import files_of, load
 
-from conftest import MKDOCS_YML, ROOT, Site, catalogs
+from conftest import ROOT, catalogs
 from mkdocs_interviews import project, read_project, writeups
 from mkdocs_interviews.cli import main
 from mkdocs_interviews.project import check_content
@@ -65,13 +65,10 @@ def test_mistakes_made_on_their_own(entry: dict) -> None:
 
 
 @pytest.mark.parametrize("entry", ON_DISK, ids=[entry["mistake"] for entry in ON_DISK])
-def test_mistakes_of_a_site_on_disk(entry: dict, tmp_path: Path, capsys) -> None:
+def test_mistakes_of_a_site_on_disk(entry: dict, make_site, capsys) -> None:
     # Names and links that only a folder on disk can have: `check` (which lists the files as
     # MkDocs does) reports each; the build reports the same (tests/test_kept_back.py).
-    site = Site(tmp_path / "site-root")
-    site.docs.mkdir(parents=True)
-    (site.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    site.write({"index.md": "# Home\n", **sources_for([entry])})
+    site = make_site(sources_for([entry]))
     for name in entry.get("latin1_names", []):  # a name saved in another encoding
         path = site.docs / os.fsdecode(name.encode("latin-1"))
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,8 +81,8 @@ def test_mistakes_of_a_site_on_disk(entry: dict, tmp_path: Path, capsys) -> None
     assert capsys.readouterr().out.splitlines() == entry["messages"]
 
 
-def test_check_reports_them_all_in_one_run(tmp_path: Path) -> None:
-    site = make(tmp_path)
+def test_check_reports_them_all_in_one_run(make_site) -> None:
+    site = make_site(sources_for(TOGETHER))
     result = site.check()
     assert result.returncode == 1
     expected = [message for entry in TOGETHER for message in entry["messages"]]
@@ -177,23 +174,14 @@ def test_check_reads_in_turn_beside_other_threads(readers: Path) -> None:
     assert set(readers.read_text().split()) == {str(os.getpid())}
 
 
-def test_without_strict_every_writeup_is_published(tmp_path: Path) -> None:
-    site = make(tmp_path)
-    result = site.build()
-    assert result.returncode == 0, result.stderr
+def test_without_strict_every_writeup_is_published(make_site) -> None:
+    site = make_site(sources_for(TOGETHER))
+    site.build()
     published = site.root / "site" / "interviews"
     for path in (site.docs / "interviews").rglob("*.md"):
         page = published / path.stem / "index.html"
         assert page.is_file(), path
     assert (site.root / "site" / "fields" / "book-publishing" / "index.html").is_file()
-
-
-def make(tmp_path: Path) -> Site:
-    site = Site(tmp_path / "site-root")
-    site.docs.mkdir(parents=True)
-    (site.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    site.write({"index.md": "# Home\n", **sources_for(TOGETHER)})
-    return site
 
 
 def test_the_docs_table_is_up_to_date() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Site, catalogs, writeup
+from conftest import Site, new_site, writeup
 
 ASKS = """\
 - id: editor-day
@@ -59,14 +59,8 @@ WRITEUPS = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
-    from conftest import MKDOCS_YML
-
-    built = Site(tmp_path_factory.mktemp("network"))
-    built.docs.mkdir()
-    (built.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    built.write({"index.md": "# Home\n", **catalogs(), **WRITEUPS, "asks.yml": ASKS})
-    result = built.build("--strict")
-    assert result.returncode == 0, result.stderr
+    built = new_site(tmp_path_factory.mktemp("network"), {**WRITEUPS, "asks.yml": ASKS})
+    built.build(strict=True)
     return built
 
 

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MKDOCS_YML, catalogs
+from conftest import catalogs, new_site
 from mkdocs_interviews import read_project
 from mkdocs_interviews.ask import AskLink
 from mkdocs_interviews.catalogs import read_fields, read_questions
@@ -166,20 +166,9 @@ def test_any_valid_writeup_renders(title, role, summary, interviewee, body) -> N
 def test_any_writeup_builds(tmp_path_factory, meta, body) -> None:
     # A real MkDocs build (in process, without --strict): whatever the write-up holds, the
     # build finishes and publishes it.
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    root = tmp_path_factory.mktemp("any")
-    docs = root / "content"
-    (docs / "interviews").mkdir(parents=True)
-    for name, text in catalogs().items():
-        (docs / name).write_text(text, encoding="utf-8")
-    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
     text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + body
-    (docs / "interviews" / "case.md").write_text(text, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    config = load_config(str(root / "mkdocs.yml"))
-    build(config)
+    root = tmp_path_factory.mktemp("any")
+    new_site(root, {"interviews/case.md": text}).build()
     draft = meta.get("draft") is True
     assert (root / "site" / "interviews" / "case" / "index.html").is_file() != draft
 

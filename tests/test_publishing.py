@@ -13,7 +13,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILDER, MKDOCS_YML, Site, catalogs, writeup
+from conftest import BUILDER, MKDOCS_YML, Site, new_site, writeup
 
 BASE = "https://example.org/interviews/"
 WRITEUPS = {
@@ -43,12 +43,8 @@ PUBLISHED = ["producer", "editor", "agent"]  # newest first
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
-    built = Site(tmp_path_factory.mktemp("publishing"))
-    built.docs.mkdir()
-    (built.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    built.write({"index.md": "# Home\n", **catalogs(), **WRITEUPS})
-    result = built.build("--strict")
-    assert result.returncode == 0, result.stderr
+    built = new_site(tmp_path_factory.mktemp("publishing"), WRITEUPS)
+    built.build(strict=True)
     return built
 
 
@@ -109,17 +105,18 @@ def test_without_site_url_a_warning_and_no_feed(make_site) -> None:
         {"interviews/editor.md": writeup()},
         mkdocs_yml=MKDOCS_YML.replace(f"site_url: {BASE}\n", ""),
     )
-    result = plain.build()
-    assert result.returncode == 0
-    assert (
-        "WARNING -  mkdocs.yml: the feeds need 'site_url' (their links must be absolute): set "
+    assert plain.build().warnings == [
+        "mkdocs.yml: the feeds need 'site_url' (their links must be absolute): set "
         "it to the site's address; until then no feed is made"
-    ) in result.stderr
+    ]
     assert not (plain.root / "site" / "feed.xml").exists()
     assert not list((plain.root / "site" / "fields").rglob("feed.xml"))
     field = BeautifulSoup(plain.page("fields/book-publishing"), "html.parser")
     assert field.find("a", string="Follow this field") is None
-    assert plain.build("--strict").returncode != 0
+    assert plain.build(strict=True, stops=True).warnings == [
+        "mkdocs.yml: the feeds need 'site_url' (their links must be absolute): set "
+        "it to the site's address; until then no feed is made"
+    ]
 
 
 # -- page metadata -------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -11,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from conftest import Site, catalogs, dedent
+from conftest import PLUGIN_LOGGER, Site, catalogs, dedent, new_site
 
 REPO = "https://github.com/example/interviews"
 
@@ -177,22 +178,6 @@ LIVE_QUESTIONS = ["getting-started", "typical-day", "skills", "who-else"]
 # -- helpers ------------------------------------------------------------------------------
 
 
-def new_site(root: Path, files: dict[str, str], mkdocs_yml: str = MKDOCS_YML) -> Site:
-    """A tiny site in `root`: mkdocs.yml, a home page and `files` in the docs folder."""
-    site = Site(root)
-    site.docs.mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
-    site.write({"index.md": "# Home\n\nWelcome.\n", **files})
-    return site
-
-
-def build_strict(site: Site) -> str:
-    """Build with --strict, which must succeed; the build's log."""
-    result = site.build("--strict")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout + result.stderr
-
-
 def soup(site: Site, url: str) -> BeautifulSoup:
     return BeautifulSoup(site.page(url), "html.parser")
 
@@ -261,7 +246,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("reader")
     built = new_site(root, SITE_FILES, MKDOCS_YML + "hooks:\n  - hooks.py\n")
     (root / "hooks.py").write_text(HOOKS, encoding="utf-8")
-    build_strict(built)
+    built.build(strict=True)
     return built
 
 
@@ -648,9 +633,17 @@ def test_a_hand_written_page_wins_over_the_generated_one(make_site) -> None:
         {**SITE_FILES, "fields/index.md": "# Our fields\n\nWritten by hand.\n"},
         mkdocs_yml=MKDOCS_YML,
     )
-    log = build_strict(site)
-    assert [line for line in log.splitlines() if "fields/index.md" in line] == [
-        "INFO    -  fields/index.md: a page of the site is used instead of the generated one"
+    built = site.build(strict=True)
+    assert [
+        (record.levelno, record.name, record.getMessage())
+        for record in built.records
+        if "fields/index.md" in record.getMessage()
+    ] == [
+        (
+            logging.INFO,
+            PLUGIN_LOGGER,
+            "fields/index.md: a page of the site is used instead of the generated one",
+        )
     ]
     page = article(site, "fields")
     assert "Written by hand." in text(page)
@@ -669,7 +662,7 @@ def test_templates_dir_overrides_a_template(make_site) -> None:
         "Our own page for {{ field.name }}: {{ index.writeups_in(field)|length }} interviews.\n",
         encoding="utf-8",
     )
-    build_strict(site)
+    site.build(strict=True)
     assert text(article(site, "fields/musica-film")) == (
         "Música & Film Our own page for Música & Film: 2 interviews."
     )
@@ -706,9 +699,8 @@ def test_a_broken_configuration_fails_the_build(make_site, old: str, new: str, m
     """The build stops, and the author reads what to change in mkdocs.yml."""
     assert old in MKDOCS_YML
     site = make_site(SITE_FILES, mkdocs_yml=MKDOCS_YML.replace(old, new))
-    result = site.build()
-    assert result.returncode != 0
-    assert message in result.stdout + result.stderr
+    errors = site.build(stops=True).messages(logging.ERROR, "mkdocs")
+    assert [error for error in errors if message in error], errors
     assert not exists(site, "fields/index.html")
 
 
@@ -734,8 +726,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Site:
         interviewee=HOSTILE,
     )
     files = {"fields.yml": fields, "questions.yml": QUESTIONS, "interviews/hostile.md": interview}
-    built = new_site(tmp_path_factory.mktemp("hostile"), files)
-    build_strict(built)
+    built = new_site(tmp_path_factory.mktemp("hostile"), files, MKDOCS_YML)
+    built.build(strict=True)
     return built
 
 
@@ -773,7 +765,7 @@ def test_hostile_text_is_shown_as_text(hostile: Site, url: str) -> None:
 def test_the_site_works_without_directory_urls(tmp_path: Path) -> None:
     """With use_directory_urls: false, the matrix still leads to existing pages."""
     site = new_site(tmp_path, SITE_FILES, MKDOCS_YML + "use_directory_urls: false\n")
-    build_strict(site)
+    site.build(strict=True)
     html = (site.root / "site" / "questions" / "index.html").read_text(encoding="utf-8")
     cells = BeautifulSoup(html, "html.parser").select(".interviews-matrix td a")
     inside = [a["href"] for a in cells if not a["href"].startswith(REPO)]

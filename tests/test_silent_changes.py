@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import MKDOCS_YML, Site, catalogs, dedent
+from conftest import Site, catalogs, dedent, new_site
 from mkdocs_interviews import read_project
 from mkdocs_interviews.ask import AskConfigError, AskLink
 from mkdocs_interviews.model import Field, Question
@@ -90,20 +90,16 @@ ASKS = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    built = Site(tmp_path_factory.mktemp("silent"))
-    built.docs.mkdir()
-    (built.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    built.write(
+    built = new_site(
+        tmp_path_factory.mktemp("silent"),
         {
-            "index.md": "# Home\n",
             "fields.yml": yaml.safe_dump(FIELDS, allow_unicode=True),
             "questions.yml": yaml.safe_dump(QUESTIONS, allow_unicode=True),
             "asks.yml": yaml.safe_dump(ASKS, allow_unicode=True),
             **writeups(),
-        }
+        },
     )
-    result = built.build("--strict")
-    assert result.returncode == 0, result.stdout + result.stderr
+    built.build(strict=True)
     return built
 
 
