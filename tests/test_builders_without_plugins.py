@@ -58,7 +58,8 @@ def test_the_shipped_configuration_is_mkdocs_yml_without_the_plugin() -> None:
     assert set(added) <= {"attr_list", "md_in_html"}
     assert [e for e in site["markdown_extensions"] if e not in plain["markdown_extensions"]] == []
     assert {"attr_list", "md_in_html"} <= set(extension_names(plain))
-    mine = {"docs_dir", "plugins", "extra_css", "markdown_extensions"}
+    assert plain["theme"] == {**site["theme"], "custom_dir": f"{plain['docs_dir']}/.overrides"}
+    mine = {"docs_dir", "plugins", "extra_css", "markdown_extensions", "theme"}
     assert {k: v for k, v in plain.items() if k not in mine} == {
         k: v for k, v in site.items() if k not in mine
     }

@@ -27,6 +27,7 @@ class SiteSettings:
     ask: AskLink
     site_url: str | None = None
     """Where the site is published; feeds and absolute links need it."""
+    site_description: str | None = None
     directory_urls: bool = True
     answers_per_field: int = 3
     excerpt_words: int = 60

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .config import InterviewsConfig
 from .model import Field, Question
-from .project import Options, Project, check_content, read_project, read_sources
+from .project import Options, Project, check_content, read_project
 from .render import SiteTemplateError
 from .site_files import SiteFiles, read_site_files
 from .writeups import check_choices
@@ -48,21 +48,13 @@ class Site:
     docs_dir: Path
     options: Options
     plugin: InterviewsConfig
-    site_name: str = "Interviews"
-    site_url: str | None = None
-    repo_url: str | None = None
-    directory_urls: bool = True
-    mkdocs: MkDocsConfig | None = None
-    """The whole configuration, as MkDocs loaded it (None for a site made in code)."""
+    mkdocs: MkDocsConfig
+    """The whole configuration, as MkDocs loaded it."""
 
     def files(self) -> SiteFiles:
         """The catalogs and write-ups of the site, from MkDocs' own list of its files."""
         from mkdocs.structure.files import get_files
 
-        if self.mkdocs is None:
-            return SiteFiles(
-                read_sources(self.docs_dir, self.options), frozenset(), (), frozenset()
-            )
         return read_site_files(get_files(self.mkdocs), self.options)
 
     def read(self, files: SiteFiles | None = None) -> Project:
@@ -75,23 +67,14 @@ class Site:
         return project
 
     def settings(self) -> SiteSettings:
-        from .ask import AskConfigError, AskLink
-        from .build import SiteSettings
+        """What the build needs from mkdocs.yml, as the plugin takes it."""
+        from .ask import AskConfigError
+        from .config import site_settings
 
         try:
-            ask = AskLink.from_config(self.plugin.ask_url, self.repo_url)
+            return site_settings(self.mkdocs, self.plugin)
         except AskConfigError as error:
             raise UsageError(f"{self.config_file}: {error}") from error
-        templates = self.plugin.templates_dir
-        return SiteSettings(
-            site_name=self.site_name,
-            ask=ask,
-            site_url=self.site_url,
-            directory_urls=self.directory_urls,
-            answers_per_field=self.plugin.answers_per_field,
-            excerpt_words=self.plugin.excerpt_words,
-            templates_dir=Path(templates) if templates else None,
-        )
 
 
 def load_site(config_file: Path, *, pages: bool = True) -> Site:
@@ -132,10 +115,6 @@ def load_site(config_file: Path, *, pages: bool = True) -> Site:
         docs_dir=Path(config.docs_dir),
         options=plugin_config.options(),
         plugin=plugin_config,
-        site_name=config.site_name or "Interviews",
-        site_url=config.site_url or None,
-        repo_url=config.repo_url or None,
-        directory_urls=config.use_directory_urls,
         mkdocs=config,
     )
 
@@ -503,9 +482,9 @@ def generate_command(site: Site, out_dir: Path) -> int:
     A folder that is not generate's to write, a file that cannot be written and a site's
     template that cannot be used are a UsageError (exit status 2), with nothing deleted.
     """
-    from .build import make_renderer
-    from .generate import OutputFolderError, generate, own_files
+    from .generate import THEME_FOLDER, OutputFolderError, generate, own_files
     from .render import SiteTemplateError
+    from .site_build import SiteBuild
 
     project_dir = site.config_file.parent
     try:
@@ -515,15 +494,11 @@ def generate_command(site: Site, out_dir: Path) -> int:
         project = site.read(content)
         for problem in project.problems:
             print(problem, file=sys.stderr)
-        settings = site.settings()
-        renderer = make_renderer(project, settings)
         result = generate(
             site.docs_dir,
             out_dir,
             project_dir=project_dir,
-            project=project,
-            renderer=renderer,
-            settings=settings,
+            build=SiteBuild(project, site.settings()),
             options=site.options,
             files=content.published,
         )
@@ -535,9 +510,10 @@ def generate_command(site: Site, out_dir: Path) -> int:
     print(
         f"Add {out_dir} to .gitignore: it is made anew on each run. To build it without the "
         f"plugin, use docs_dir: {out_dir}, no '{PLUGIN_NAME}' plugin, markdown_extensions "
-        "attr_list and md_in_html, and extra_css: [assets/stylesheets/interviews.css]."
+        "attr_list and md_in_html, extra_css: [assets/stylesheets/interviews.css], and "
+        f"theme: custom_dir: {out_dir}/{THEME_FOLDER} (the template of the pages' head)."
     )
-    if not site.site_url:
+    if not site.mkdocs.site_url:
         print(f"{site.config_file}: no site_url, so no feeds were made.", file=sys.stderr)
     return 1 if project.problems else 0
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 from .project import Options
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .build import SiteSettings
 
 
 class _Positive(c.Type[int]):
@@ -76,3 +84,25 @@ class InterviewsConfig(Config):
             questions_file=self.questions_file.strip("/"),
             asks_file=self.asks_file.strip("/"),
         )
+
+
+def site_settings(config: MkDocsConfig, plugin: InterviewsConfig) -> SiteSettings:
+    """What the build needs from a loaded mkdocs.yml and the plugin's options.
+
+    Raises AskConfigError when no ask link can be made (no `ask_url`, no `repo_url`).
+    """
+    # Here, not at the top: `check` imports this module, and starts faster without Jinja.
+    from .ask import AskLink
+    from .build import SiteSettings
+
+    templates = plugin.templates_dir
+    return SiteSettings(
+        site_name=config.site_name,
+        ask=AskLink.from_config(plugin.ask_url, config.repo_url),
+        site_url=config.site_url or None,
+        site_description=config.site_description or None,
+        directory_urls=config.use_directory_urls,
+        answers_per_field=plugin.answers_per_field,
+        excerpt_words=plugin.excerpt_words,
+        templates_dir=Path(templates) if templates else None,
+    )

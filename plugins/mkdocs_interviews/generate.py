@@ -25,17 +25,19 @@ from typing import Any, NoReturn
 
 import yaml
 
-from . import urls
-from .build import SiteSettings, site_outputs
-from .pages import Renderer
+from .model import MARKDOWN_SUFFIXES
 from .problems import FileProblems
-from .project import Options, Project
-from .safe_text import calm_headings, safe_meta, unread_front_matter
+from .project import Options
+from .site_build import HEAD_KEY, HEAD_TEMPLATE, THEME_DIR, SiteBuild, head_data
 from .text import decode
-from .writeups import Document, split_front_matter
+from .writeups import split_front_matter
 
 MARKER = ".mkdocs-interviews-generated"
 """The file that makes a folder `generate`'s own, listing the files it wrote there."""
+
+THEME_FOLDER = ".overrides"
+"""The folder of the theme template that prints a page's head (HEAD_TEMPLATE): builders
+leave dot folders out of the pages; a configuration names it as the theme's `custom_dir`."""
 
 MARKER_LINE = (
     "This folder was written by 'python -m mkdocs_interviews generate', which removes the "
@@ -66,9 +68,7 @@ def generate(
     out_dir: Path,
     *,
     project_dir: Path,
-    project: Project,
-    renderer: Renderer,
-    settings: SiteSettings,
+    build: SiteBuild,
     options: Options,
     files: Sequence[tuple[str, Path]] | None = None,
 ) -> Generated:
@@ -88,7 +88,7 @@ def generate(
         # Everything is rendered before anything is removed, so that a template that fails
         # leaves the previous folder as it was. Files copied as they are wait for the copy.
         sources = _walk(docs_dir) if files is None else files
-        planned = list(_planned(sources, project, renderer, settings, options, result))
+        planned = list(_planned(sources, build, options, result))
         _remove(out_dir, previous)
         _write_all(out_dir, planned, result)
     except OSError as error:
@@ -111,29 +111,29 @@ def _walk(docs_dir: Path) -> list[tuple[str, Path]]:
 
 
 def _planned(
-    sources: Sequence[tuple[str, Path]],
-    project: Project,
-    renderer: Renderer,
-    settings: SiteSettings,
-    options: Options,
-    result: Generated,
+    sources: Sequence[tuple[str, Path]], build: SiteBuild, options: Options, result: Generated
 ) -> Iterator[tuple[str, bytes | Path]]:
-    """Each file to write, relative to the folder, with its content or the file to copy."""
+    """Each file to write, relative to the folder, with its content or the file to copy:
+    the site's files (pages shaped as the plugin shapes them), the build's, and the theme
+    template that prints the pages' head."""
+    own = []
     for relative, source in sources:
-        if options.is_catalog(relative):
+        doc = build.project.document(relative)
+        if options.is_catalog(relative) or (doc is not None and doc.draft):
             continue
-        doc = project.document(relative)
-        if doc is None:
-            yield relative, source
-        elif not doc.draft:
-            yield relative, _decorated(doc, source.read_bytes(), renderer, project)
-    # By address, as the plugin decides: a hand-written `ask.md` is the page `ask/` too.
-    own = {urls.page_url(relative) for relative, _source in sources}
-    for output in site_outputs(renderer, settings):
-        if urls.page_url(output.path) in own:
-            result.kept.append(output.path)
-        else:
-            yield output.path, output.content
+        own.append(relative)
+        shaped = None
+        if relative.endswith(MARKDOWN_SUFFIXES):
+            shaped = _shaped(relative, source.read_bytes(), build)
+        yield relative, source if shaped is None else shaped
+    added, gave_way = build.files(own)
+    result.kept.extend(kept.path for kept in gave_way)
+    for output in added:
+        shaped = None
+        if output.path.endswith(".md"):
+            shaped = _shaped(output.path, output.content, build)
+        yield output.path, output.content if shaped is None else shaped
+    yield f"{THEME_FOLDER}/{HEAD_TEMPLATE}", THEME_DIR / HEAD_TEMPLATE
 
 
 def _write_all(out_dir: Path, planned: list[tuple[str, bytes | Path]], result: Generated) -> None:
@@ -153,24 +153,48 @@ def _write_all(out_dir: Path, planned: list[tuple[str, bytes | Path]], result: G
             result.written.append(relative)
 
 
-def _decorated(doc: Document, data: bytes, renderer: Renderer, project: Project) -> bytes:
-    """A write-up as the plugin shows it: header, anchored answers, links, front matter made
-    safe (builders print its values unescaped, and show one they cannot read as text)."""
-    # Decoded as the write-up was read (its problems were reported then), lone CRs included.
-    text = calm_headings(decode(data, FileProblems(doc.path)))
-    if not doc.meta:
-        # Front matter that could not be read is shown as code, as the plugin shows it.
-        return unread_front_matter(text).encode()
-    _meta_text, body = split_front_matter(text)  # it was read, so it is there and closed
-    meta: dict[str, Any] = dict(doc.meta)
-    if doc.writeup is not None:
-        meta["title"] = doc.writeup.title
-        if doc.writeup.summary and "description" not in meta:
-            meta["description"] = doc.writeup.summary
-        body = renderer.decorate(body.lstrip("\n"), doc.writeup, project.questions)
-    safe_meta(meta, writeup_file=True)
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return f"---\n{front}---\n\n{body.lstrip(chr(10))}".encode()
+def _shaped(path: str, data: bytes, build: SiteBuild) -> bytes | None:
+    """A page as the build shapes it, its head in its front matter (HEAD_KEY) for the theme
+    template THEME_FOLDER holds; None when the build changes nothing of it."""
+    doc = build.project.document(path)
+    if doc is not None:
+        # Decoded as the write-up was read (its problems were reported then), lone CRs too.
+        text = decode(data, FileProblems(path))
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None  # not a page MkDocs can read either: left for the builder to report
+    if doc is None:
+        meta, body = _front_matter(text)
+    else:  # as read; with none, MkDocs hands on the whole text
+        meta, body = doc.meta, _body(text) if doc.meta else text
+    shaped = build.shape(path, body, meta)
+    if shaped.markdown == body and shaped.meta == meta and shaped.head is None:
+        return None
+    front = dict(shaped.meta)
+    if shaped.head is not None:
+        front[HEAD_KEY] = head_data(shaped.head)
+    if not front:
+        return shaped.markdown.encode()
+    dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+    return f"---\n{dumped}---\n\n{shaped.markdown}".encode()
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """A page's front matter and Markdown, as MkDocs reads them: no front matter, or one
+    that is not a YAML mapping, leaves the whole text as the Markdown."""
+    try:
+        front, body = split_front_matter(text)
+        meta = yaml.safe_load(front)
+    except (ValueError, yaml.YAMLError):
+        return {}, text
+    return (meta, body.lstrip("\n")) if isinstance(meta, dict) and meta else ({}, text)
+
+
+def _body(text: str) -> str:
+    """The Markdown of a page whose front matter was read, as MkDocs hands it on."""
+    return split_front_matter(text)[1].lstrip("\n")
 
 
 # -- whose folder it is -------------------------------------------------------------------
@@ -265,6 +289,8 @@ def _listed_path(line: str) -> str | None:
     if not isinstance(path, str) or PurePath(path).is_absolute() or PurePath(path).drive:
         return None
     parts = PurePosixPath(path).parts
+    if parts[:1] == (THEME_FOLDER,):
+        parts = parts[1:]
     if not parts or any(part.startswith(".") for part in parts):
         return None
     return path

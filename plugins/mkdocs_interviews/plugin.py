@@ -15,19 +15,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
-from .ask import AskConfigError, AskLink
-from .build import SiteSettings, make_renderer, site_outputs
-from .config import InterviewsConfig
-from .metadata import Head, page_head
-from .model import Field
-from .pages import Renderer
+from .ask import AskConfigError
+from .build import SiteSettings
+from .config import InterviewsConfig, site_settings
 from .problems import FileProblems
-from .project import Project, paused_gc, read_project
+from .project import paused_gc, read_project
 from .render import SiteTemplateError
-from .safe_text import calm_headings, safe_meta, unread_front_matter
+from .site_build import THEME_DIR, SiteBuild
 from .site_files import read_site_files
 from .text import decode
-from .writeups import Document
 
 # Not `get_plugin_logger`: its prefix would come before the file name, and every message
 # here starts with the file.
@@ -36,28 +32,22 @@ log = logging.getLogger("mkdocs.plugins.interviews")
 INDEX_PAGES = (urls.FIELDS, urls.QUESTIONS, urls.ASK)
 """Generated pages meant for the navigation; the others are reached from these."""
 
-THEME_DIR = Path(__file__).parent / "theme"
-PAGE_TEMPLATE = "interviews/page.html"
-"""The theme template of the plugin's pages: the theme's own, plus feeds and metadata."""
-
 
 class InterviewsPlugin(BasePlugin[InterviewsConfig]):
-    """Reads the write-ups and catalogs, reports their problems, generates the reader pages."""
+    """Reads the write-ups and catalogs, reports their problems, and hands MkDocs the files
+    and page shapes of one `SiteBuild`."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.project: Project | None = None
-        self.renderer: Renderer | None = None
-        self.ask: AskLink | None = None
-        self.site_url: str | None = None
-        self.generated: set[str] = set()
-        self.heads: dict[str, Head | None] = {}
-        self.field_pages: dict[str, Field] = {}
+        self.settings: SiteSettings | None = None
+        """The site's settings, from `on_config`."""
+        self.build: SiteBuild | None = None
+        """This build's files and page shapes, from `on_files` (made anew on each build)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.ask = AskLink.from_config(self.config.ask_url, config.repo_url)
+            self.settings = site_settings(config, self.config)
         except AskConfigError as error:
             raise PluginError(f"interviews plugin: {error}") from error
         # Answers are anchored with attribute lists; generated pages wrap Markdown in HTML.
@@ -70,96 +60,59 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         # After the theme's own folders, so that it never shadows one of their templates.
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(THEME_DIR))
-        self.site_url = config.site_url or None
         return config
 
     # Run late, so that write-ups added by other plugins (mkdocs-gen-files) are read too.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.settings is not None
         options = self.config.options()
         read = read_site_files(files, options)
         for problem in read.problems:
             log.warning(str(problem))
-        for path in read.withheld:
-            withheld = files.get_file_from_path(path)
-            if withheld is not None:
-                files.remove(withheld)
-        self.project = project = read_project(read.sources, options, read.held_back)
+        project = read_project(read.sources, options, read.held_back)
         for problem in project.problems:
             log.warning(str(problem))
-        for path in (options.fields_file, options.questions_file, options.asks_file):
-            catalog = files.get_file_from_path(path)
-            if catalog is not None:
-                # The catalogs are data for the plugin, not files of the site.
-                files.remove(catalog)
+        # Withheld files cannot be published; the catalogs are data for the plugin.
+        catalogs = (options.fields_file, options.questions_file, options.asks_file)
+        for path in (*read.withheld, *catalogs):
+            file = files.get_file_from_path(path)
+            if file is not None:
+                files.remove(file)
         for doc in project.documents:
             file = files.get_file_from_path(doc.path)
-            if file is None:
-                continue
-            # Drafts are shown by `mkdocs serve` and left out of `mkdocs build`; write-ups
-            # are reached from field and question pages, not from the navigation. A file the
-            # site holds back (`draft_docs`) stays held back.
-            if doc.draft:
-                file.inclusion = InclusionLevel.DRAFT
-                log.info(f"{doc.path}: a draft, shown by 'mkdocs serve', left out of builds")
-            elif file.inclusion in (InclusionLevel.INCLUDED, InclusionLevel.UNDEFINED):
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-        settings = self._settings(config)
-        self.generated = set()
-        self.heads = {}
+            if file is not None:
+                _include(file, draft=doc.draft)
         try:
             with paused_gc():
-                self.renderer = renderer = make_renderer(project, settings)
-                held = (InclusionLevel.EXCLUDED, InclusionLevel.DRAFT)
-                taken = {file.dest_uri: file for file in files if file.inclusion not in held}
-                for output in site_outputs(renderer, settings):
-                    self._add(files, config, output.path, output.content, taken)
+                self.build = build = SiteBuild(project, self.settings)
+                self._add(files, config, build)
         except SiteTemplateError as error:  # an overridden template that cannot be used
             raise PluginError(str(error)) from error
-        self.field_pages = {urls.field_path(f): f for f in renderer.index.fields}
-        if self.site_url is None:
+        if self.settings.site_url is None:
             log.warning(
                 f"{Path(config.config_file_path).name}: the feeds need 'site_url' (their links "
                 "must be absolute): set it to the site's address; until then no feed is made"
             )
         return files
 
-    def _settings(self, config: MkDocsConfig) -> SiteSettings:
-        assert self.ask is not None
-        templates = self.config.templates_dir
-        return SiteSettings(
-            site_name=config.site_name,
-            ask=self.ask,
-            site_url=self.site_url,
-            directory_urls=config.use_directory_urls,
-            answers_per_field=self.config.answers_per_field,
-            excerpt_words=self.config.excerpt_words,
-            templates_dir=Path(templates) if templates else None,
-        )
-
-    def _add(
-        self, files: Files, config: MkDocsConfig, path: str, content: bytes, taken: dict[str, File]
-    ) -> None:
-        inclusion = (
-            InclusionLevel.UNDEFINED
-            if path in INDEX_PAGES or not path.endswith(".md")
-            else InclusionLevel.NOT_IN_NAV
-        )
-        generated = File.generated(config, path, content=content, inclusion=inclusion)
-        # By address, not by source path: a hand-written `ask.md` is the page `ask/` too.
-        own = taken.get(generated.dest_uri)
-        if own is not None:
-            kind = "page" if own.is_documentation_page() else "file"
-            which = "one" if own.src_uri == path else f"{path}, which has the same address"
-            log.info(
-                f"{own.src_uri}: a {kind} of the site is used instead of the generated {which}"
-            )
-            return
-        self.generated.add(path)
-        files.append(generated)
+    def _add(self, files: Files, config: MkDocsConfig, build: SiteBuild) -> None:
+        """Add the build's files to MkDocs' own, but where the site has one of its own."""
+        held = (InclusionLevel.EXCLUDED, InclusionLevel.DRAFT)
+        added, gave_way = build.files(file.src_uri for file in files if file.inclusion not in held)
+        for output in added:
+            path = output.path
+            in_nav = path in INDEX_PAGES or not path.endswith(".md")
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=output.content, inclusion=inclusion))
+        for kept in gave_way:
+            own = files.get_file_from_path(kept.own)
+            kind = "page" if own is not None and own.is_documentation_page() else "file"
+            which = "one" if kept.own == kept.path else f"{kept.path}, which has the same address"
+            log.info(f"{kept.own}: a {kind} of the site is used instead of the generated {which}")
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        doc = self._document(page.file)
+        doc = None if self.build is None else self.build.project.document(page.file.src_uri)
         if doc is None:
             return None
         # The write-up as the plugin read it: bytes that are not UTF-8 replaced (already
@@ -171,54 +124,29 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        doc = self._document(page.file)
-        writeup = None if doc is None else doc.writeup
-        # Before the plugin adds to it: empty, MkDocs could not read the front matter.
-        unread = doc is not None and not page.meta
-        if writeup is not None and writeup.summary and "description" not in page.meta:
-            page.meta["description"] = writeup.summary
-        head = self._head(page, config)
-        self.heads[page.file.src_uri] = head
-        if head is not None and "template" not in page.meta:
-            page.meta["template"] = PAGE_TEMPLATE
-        if writeup is not None:  # the title as written (`title: 1:30` is not 90)
-            page.meta["title"] = writeup.title
-        safe_meta(page.meta, writeup_file=doc is not None)
-        if unread:
-            markdown = unread_front_matter(markdown)
-        markdown = calm_headings(markdown)
-        if self.project is None or self.renderer is None or writeup is None:
+        if self.build is None:
             return markdown
-        return self.renderer.decorate(markdown, writeup, self.project.questions)
+        shaped = self.build.shape(page.file.src_uri, markdown, page.meta)
+        page.meta.clear()
+        page.meta.update(shaped.meta)
+        return shaped.markdown
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         # In the template's context, not in `page.meta`, where a front-matter key of the
         # same name would replace it.
-        cast("dict[str, object]", context)["interviews_head"] = self.heads.get(page.file.src_uri)
+        head = None if self.build is None else self.build.head_of(page.file.src_uri)
+        cast("dict[str, object]", context)["interviews_head"] = head
         return context
 
-    def _head(self, page: Page, config: MkDocsConfig) -> Head | None:
-        """Feed links, Open Graph and JSON-LD of the plugin's pages and the home page."""
-        path = page.file.src_uri
-        doc = self._document(page.file)
-        writeup = None if doc is None else doc.writeup
-        if path not in self.generated and writeup is None and not page.is_homepage:
-            return None
-        title, description = page.meta.get("title"), page.meta.get("description")
-        return page_head(
-            site_name=config.site_name,
-            site_description=config.site_description,
-            site_url=self.site_url,
-            page_url=page.url,
-            title=str(title) if title else None,
-            description=str(description) if description else None,
-            writeup=writeup,
-            field=self.field_pages.get(path),
-            home=page.is_homepage,
-            feeds=self.renderer is not None,
-        )
 
-    def _document(self, file: File) -> Document | None:
-        return None if self.project is None else self.project.document(file.src_uri)
+def _include(file: File, *, draft: bool) -> None:
+    """How MkDocs includes a write-up: drafts are shown by `mkdocs serve` and left out of
+    `mkdocs build`; the others are reached from field and question pages, not from the
+    navigation. A file the site holds back (`draft_docs`) stays held back."""
+    if draft:
+        file.inclusion = InclusionLevel.DRAFT
+        log.info(f"{file.src_uri}: a draft, shown by 'mkdocs serve', left out of builds")
+    elif file.inclusion in (InclusionLevel.INCLUDED, InclusionLevel.UNDEFINED):
+        file.inclusion = InclusionLevel.NOT_IN_NAV
