@@ -319,6 +319,44 @@ def test_the_pages_are_the_plugin_builds(builds: Builds) -> None:
         assert site.article_targets(page) == plugin.article_targets(page), page
 
 
+def head(page: BeautifulSoup) -> dict[str, Any]:
+    """What a page's head tells other sites: its description, Open Graph properties, feed
+    links and JSON-LD (the `<title>` is the theme's: Zensical names the home page 'Home')."""
+    tags = page.head
+    assert tags is not None
+    description = tags.find("meta", attrs={"name": "description"})
+    return {
+        "description": None if description is None else description.get("content"),
+        # As a mapping: Zensical's templates write a mapping's items sorted by key.
+        "open_graph": {
+            str(tag["property"]): tag.get("content")
+            for tag in tags.select("meta[property]")
+            if str(tag["property"]).startswith("og:")
+        },
+        "feeds": [
+            (link.get("title"), link.get("href")) for link in tags.select("link[rel=alternate]")
+        ],
+        "jsonld": [
+            json.loads(tag.get_text()) for tag in tags.select("script[type='application/ld+json']")
+        ],
+    }
+
+
+def test_the_heads_are_the_plugin_builds(builds: Builds) -> None:
+    """Feed links, Open Graph and JSON-LD, page by page: generate writes them in the pages'
+    front matter for the theme template it writes beside them (the theme's custom_dir)."""
+    site, plugin = builds.plain, builds.plugin
+    pages = sorted(p for p in plugin.pages if p != "404.html")
+    for page in pages:
+        assert head(site.pages[page]) == head(plugin.pages[page]), page
+    heads = {page: head(plugin.pages[page]) for page in pages}
+    # Not vacuous: the home page, fields, questions and interviews each have theirs.
+    assert heads["index.html"]["feeds"] and heads["fields/book-publishing/index.html"]["feeds"]
+    interviews = [page for page in pages if page.startswith("interviews/")]
+    assert interviews and all(heads[page]["jsonld"] for page in interviews)
+    assert all(heads[page]["open_graph"].get("og:url") for page in pages)
+
+
 def anchors(article: Tag) -> set[str]:
     """An article's ids but the theme's own (`__skip`: Zensical's, inside the article)."""
     ids = (str(tag["id"]) for tag in article.select("[id]"))
