@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import BUILDER, ROOT, Site, run, writeup
+from conftest import ROOT, Site, run, writeup
 
 # -- new ----------------------------------------------------------------------------------
 
@@ -172,8 +172,7 @@ def test_generate_makes_the_same_site_without_the_plugin(tmp_path: Path) -> None
     sample = tmp_path / "sample"
     shutil.copytree(ROOT / "content", sample / "content")
     shutil.copy(ROOT / "mkdocs.yml", sample / "mkdocs.yml")
-    with_plugin = run(["-m", BUILDER, "build", "--strict", "-d", str(tmp_path / "a")], sample)
-    assert with_plugin.returncode == 0, with_plugin.stderr
+    Site(sample).build(strict=True, site_dir=tmp_path / "a")
 
     generated = run(["-m", "mkdocs_interviews", "generate", "build/docs"], sample)
     assert generated.returncode == 0, generated.stderr
@@ -182,9 +181,7 @@ def test_generate_makes_the_same_site_without_the_plugin(tmp_path: Path) -> None
     # ships for it: the generated folder as docs_dir, no interviews plugin, and what the
     # plugin would have switched on.
     shutil.copy(ROOT / "mkdocs.generated.yml", sample)
-    plain = ["-f", "mkdocs.generated.yml", "-d", str(tmp_path / "b")]
-    without = run(["-m", BUILDER, "build", "--strict", *plain], sample)
-    assert without.returncode == 0, without.stderr
+    Site(sample).build(strict=True, config="mkdocs.generated.yml", site_dir=tmp_path / "b")
 
     a, b = internal_links(tmp_path / "a"), internal_links(tmp_path / "b")
     assert len(a) > 100

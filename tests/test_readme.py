@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shlex
 import shutil
@@ -11,14 +12,22 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import MKDOCS_YML, ROOT, run, writeup
-from mkdocs_interviews import read_project, read_sources
+from mkdocs_interviews.cli import load_site
 from mkdocs_interviews.config import InterviewsConfig
+from mkdocs_interviews.project import Project
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", README, flags=re.DOTALL)
+
+
+def sample_with(path: str, text: str) -> Project:
+    """The sample site's content, read as the commands read it, with `text` added at `path`."""
+    site = load_site(ROOT / "mkdocs.yml")
+    files = site.files()
+    return site.read(dataclasses.replace(files, sources={**files.sources, path: text.encode()}))
 
 
 def test_two_commands_and_ci_runs_the_second() -> None:
@@ -32,9 +41,7 @@ def test_two_commands_and_ci_runs_the_second() -> None:
 
 def test_writeup_example_is_valid() -> None:
     (example,) = [b for b in blocks("markdown") if b.startswith("---\n")]
-    sources = read_sources(ROOT / "content")
-    sources["interviews/readme-example.md"] = example.encode()
-    problems = read_project(sources).problems
+    problems = sample_with("interviews/readme-example.md", example).problems
     assert [str(p) for p in problems] == []
 
 
@@ -60,8 +67,7 @@ def test_template_override_example_builds(make_site) -> None:
     )
     (site.root / templates_dir).mkdir(parents=True)
     (site.root / templates_dir / "field.md.j2").write_text(template, encoding="utf-8")
-    result = site.build("--strict")
-    assert result.returncode == 0, result.stderr
+    site.build(strict=True)
     page = BeautifulSoup(site.page("fields/book-publishing"), "html.parser")
     items = [li.get_text(" ", strip=True) for li in page.select("article li")]
     assert items == ["From intern to editor , 2 April 2025"]
@@ -79,9 +85,7 @@ def test_shipped_templates_keep_their_line_breaks() -> None:
 
 def test_asks_example_is_valid() -> None:
     (example,) = [textwrap.dedent(b) for b in blocks("yaml") if "archivist-day" in b]
-    sources = read_sources(ROOT / "content")
-    sources["asks.yml"] = example.encode()
-    problems = [p for p in read_project(sources).problems if p.file == "asks.yml"]
+    problems = [p for p in sample_with("asks.yml", example).problems if p.file == "asks.yml"]
     assert problems == []
 
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import collections
+import json
 import shutil
+import tomllib
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
-from conftest import ROOT, Site
-from mkdocs_interviews import read_project, read_sources
+from conftest import ROOT, TESTS, Site
+from mkdocs_interviews.cli import load_site
 
 CONTENT = ROOT / "content"
 THEMES = {
@@ -26,7 +31,8 @@ THEMES = {
 
 @pytest.fixture(scope="module")
 def project():
-    return read_project(read_sources(CONTENT))
+    """The sample's content, read as the commands read it: from the files MkDocs lists."""
+    return load_site(ROOT / "mkdocs.yml").read()
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +42,7 @@ def built(tmp_path_factory) -> Site:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(CONTENT, root / "content")
     site = Site(root)
-    result = site.build("--strict")
-    assert result.returncode == 0, result.stdout + result.stderr
+    site.build(strict=True)
     return site
 
 
@@ -110,29 +115,56 @@ def test_sample_answers_carry_question_ids(built, project) -> None:
             assert answer.question.id in ids, (w.slug, answer.question.id)
 
 
-def test_site_configuration() -> None:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    assert config["docs_dir"] == "content"
-    # Each plugin by name, or as {name: options}.
-    plugins = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
-    assert plugins[:2] == ["search", "interviews"]
-    assert config["theme"]["name"] == "material"
+def test_search_finds_the_writeups_their_answers_and_the_generated_pages(built, project) -> None:
+    index = json.loads((built.root / "site" / "search" / "search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"fields/", "questions/", "ask/"} <= locations
+    for w in project.writeups:
+        if w.draft:
+            assert not [loc for loc in locations if loc.startswith(f"interviews/{w.slug}/")]
+            continue
+        assert f"interviews/{w.slug}/" in locations, w.slug
+        for answer in w.answers:  # each answer a result of its own, at its question's anchor
+            assert f"interviews/{w.slug}/#{answer.question.id}" in locations, w.slug
+    for field in project.fields.fields:
+        assert f"fields/{field.slug}/" in locations, field.slug
 
 
-def test_package_metadata() -> None:
-    import tomllib
-    from importlib.metadata import entry_points
+def requirements() -> dict[str, Requirement]:
+    """The runtime dependencies pyproject.toml declares, by name."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    found = [Requirement(line) for line in pyproject["project"]["dependencies"]]
+    return {canonicalize_name(r.name): r for r in found}
 
-    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    project = pyproject["project"]
-    assert project["requires-python"] == ">=3.11"
-    deps = {d.split(">")[0].split("<")[0].split("=")[0]: d for d in project["dependencies"]}
-    assert deps["mkdocs"] == "mkdocs>=1.6,<2"
-    assert {"mkdocs-material", "python-frontmatter", "markdown"} <= set(deps)
-    (plugin,) = [e for e in entry_points(group="mkdocs.plugins") if e.name == "interviews"]
-    from mkdocs_interviews.plugin import InterviewsPlugin
 
-    assert plugin.load() is InterviewsPlugin
+def test_the_tests_run_with_versions_pyproject_allows() -> None:
+    outside = {
+        name: version(name)
+        for name, requirement in requirements().items()
+        if not requirement.specifier.contains(version(name), prereleases=True)
+    }
+    assert outside == {}
+
+
+def test_the_lowest_session_installs_the_lowest_versions_pyproject_allows() -> None:
+    """tests/lowest-requirements.txt pins each dependency at the floor of its range, so the
+    nox session `lowest` tests what pyproject.toml promises to work."""
+    pins = {}
+    for line in (TESTS / "lowest-requirements.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, pinned = line.split("==")
+            pins[canonicalize_name(name)] = Version(pinned)
+    floors = {
+        name: Version(spec.version)
+        for name, requirement in requirements().items()
+        for spec in requirement.specifier
+        if spec.operator == ">="
+    }
+    assert set(floors) == set(requirements()), "every dependency has a floor"
+    assert {name: pins.get(name) for name in floors} == floors
+
+
+def test_the_tests_run_the_package_of_this_repository() -> None:
     import mkdocs_interviews
 
     assert Path(mkdocs_interviews.__file__).parent == ROOT / "plugins" / "mkdocs_interviews"
