@@ -3,11 +3,11 @@
     python bench/own.py SITE/mkdocs.yml             # the seconds of each part, as JSON
     python bench/own.py SITE/mkdocs.yml --profile   # where they go (needs pyinstrument)
 
-The parts: `read` (every write-up and catalog read and checked), `index` (the cross-indexes
-and the renderer), `pages` (every generated page's Markdown, the feeds and the open data, with
-the collector paused as in `on_files`) and `decorate` (each write-up's header, anchors and
-links, page by page as `on_page_markdown` does). The build's Markdown and theme are not
-included: they are the floor's, measured by `run.py`.
+The parts: `read` (every write-up and catalog read and checked), `index` (the build object:
+the cross-indexes and the renderer), `pages` (every generated page's Markdown, the feeds and
+the open data, with the collector paused as in `on_files`) and `decorate` (each write-up
+shaped: its header, anchors and links, page by page as `on_page_markdown` does). The build's
+Markdown and theme are not included: they are the floor's, measured by `run.py`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import json
 import time
 from pathlib import Path
 
-from mkdocs_interviews.build import make_renderer, site_outputs
 from mkdocs_interviews.cli import load_site
 from mkdocs_interviews.project import paused_gc
+from mkdocs_interviews.site_build import SiteBuild
 from mkdocs_interviews.writeups import split_front_matter
 
 
@@ -35,16 +35,16 @@ def own_work(config: Path) -> dict[str, float]:
     read = time.perf_counter()
     settings = site.settings()
     with paused_gc():
-        renderer = make_renderer(project, settings)
+        build = SiteBuild(project, settings)
     index = time.perf_counter()
     with paused_gc():
-        outputs = list(site_outputs(renderer, settings))
+        outputs, _gave_way = build.files(bodies)
     pages = time.perf_counter()
     for doc in project.documents:
         if doc.writeup is None:  # a write-up with errors is published as it is
             continue
         body = split_front_matter(bodies[doc.path])[1].lstrip()
-        renderer.decorate(body, doc.writeup, project.questions)
+        build.shape(doc.path, body, doc.meta)
     decorate = time.perf_counter()
     assert outputs
     return {
