@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT, catalogs, writeup
-from mkdocs_interviews import Problem, normalize, read_project, read_sources, slugify
+from mkdocs_interviews import Problem, normalize, read_project, slugify
 from mkdocs_interviews.catalogs import read_fields, read_questions
 
 
@@ -128,22 +128,6 @@ def test_question_lookup_by_id_text_or_alias() -> None:
     assert questions.find("What is a typical day like?").id == "typical-day"
     assert questions.find_wording("typical-day") is None  # an id is not a wording
     assert questions.suggest("typcal day") == "typical-day"
-
-
-def test_read_sources_reads_catalogs_and_writeups_only(tmp_path) -> None:
-    docs = tmp_path / "docs"
-    (docs / "interviews" / "2025").mkdir(parents=True)
-    (docs / "fields.yml").write_text("- name: A\n")
-    (docs / "index.md").write_text("# Home\n")
-    (docs / "interviews" / "a.md").write_text("a")
-    (docs / "interviews" / "2025" / "b.md").write_text("b")
-    (docs / "interviews" / ".hidden.md").write_text("c")
-    (docs / "interviews" / "notes.txt").write_text("d")
-    assert read_sources(docs) == {
-        "fields.yml": b"- name: A\n",
-        "interviews/2025/b.md": b"b",
-        "interviews/a.md": b"a",
-    }
 
 
 def test_the_core_runs_without_mkdocs() -> None:

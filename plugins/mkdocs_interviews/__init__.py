@@ -27,7 +27,7 @@ Glossary (the words the code, the pages and the messages use):
 from .catalogs import FieldCatalog, QuestionCatalog, read_fields, read_questions
 from .model import Answer, Field, Question, WriteUp, normalize, slugify
 from .problems import Problem
-from .project import Checked, Options, Project, check_content, read_project, read_sources
+from .project import Checked, Options, Project, check_content, read_project
 from .writeups import Document, read_writeup
 
 __all__ = [
@@ -47,7 +47,6 @@ __all__ = [
     "read_fields",
     "read_project",
     "read_questions",
-    "read_sources",
     "read_writeup",
     "slugify",
 ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
-import os
 import posixpath
 import sys
 import threading
@@ -13,7 +12,6 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import NamedTuple
 
 from .asks import AskCatalog, read_asks
@@ -361,24 +359,3 @@ def referral_cycles(referrers: Mapping[str, str]) -> Iterator[tuple[str, list[st
             turn = cycle.index(first)
             yield first, cycle[turn:] + cycle[:turn]
         done.update(path)
-
-
-def read_sources(docs_dir: Path, options: Options | None = None) -> dict[str, bytes]:
-    """The catalogs and write-ups of a docs folder on disk, by path relative to it."""
-    options = options or Options()
-    sources: dict[str, bytes] = {}
-    for name in (options.fields_file, options.questions_file, options.asks_file):
-        path = docs_dir / name
-        if path.is_file():
-            sources[name] = path.read_bytes()
-    root = str(docs_dir)
-    for folder, subfolders, names in os.walk(docs_dir / options.interviews_dir):
-        # MkDocs leaves out dot files and folders; so do we.
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        relative_folder = Path(os.path.relpath(folder, root)).as_posix()
-        for name in sorted(names):
-            relative = f"{relative_folder}/{name}"
-            if not name.startswith(".") and options.is_writeup(relative):
-                with open(os.path.join(folder, name), "rb") as file:
-                    sources[relative] = file.read()
-    return sources
