@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 import random
 
@@ -12,6 +13,7 @@ from conftest import catalogs, writeup
 from mkdocs_interviews import read_project
 from mkdocs_interviews.ask import AskLink
 from mkdocs_interviews.index import build_index
+from mkdocs_interviews.model import Answer, Question, WriteUp
 from mkdocs_interviews.pages import Renderer
 from mkdocs_interviews.urls import _relpath
 
@@ -57,7 +59,7 @@ def test_every_pair_with_answers_gets_a_page_and_no_other() -> None:
     for question in index.questions:
         for field in index.fields:
             path = f"questions/{question.id}/{field.slug}/index.md"
-            assert (path in paths) == (index.count(question, field) > 0), path
+            assert (path in paths) == (index.listings.count(question, field) > 0), path
 
 
 def test_decorate_adds_header_links_and_footer_around_the_authors_text() -> None:
@@ -94,3 +96,117 @@ def test_relative_links_are_those_of_posixpath(
     # From the folder of one page to another file of the docs folder.
     target, base = "/".join([*folders, name]), "/".join(start)
     assert _relpath(target, base) == posixpath.relpath(target, base or ".")
+
+
+def typical_day(words: str, url: str) -> str:
+    """A write-up's body answering 'typical-day' with `words` and a link by reference to `url`."""
+    return (
+        "Intro.\n\n## What does a typical day look like?\n\n"
+        f"{words} with [authors][a].\n\n[a]: {url}\n"
+    )
+
+
+FIRST_BODY = typical_day("Meetings", "https://first.example/")
+SECOND_BODY = typical_day("Proofs", "https://second.example/")
+
+
+def shared_slug():
+    """Two write-ups called `editor` in two folders; the agent was introduced by `editor`, and
+    a reader's question is answered in `editor`."""
+    sources = {name: text.encode() for name, text in catalogs().items()}
+    texts = {
+        "interviews/2024/editor.md": writeup(
+            title="The first editor", role="Editor", date="2024-04-02", body=FIRST_BODY
+        ),
+        "interviews/editor.md": writeup(
+            title="The second editor", role="Copy editor", date="2025-04-02", body=SECOND_BODY
+        ),
+        "interviews/agent.md": writeup(
+            title="The agent",
+            role="Agent",
+            date="2025-05-02",
+            questions=("typical-day",),
+            extra="referred_by: editor\n",
+        ),
+    }
+    sources.update((path, text.encode()) for path, text in texts.items())
+    sources["asks.yml"] = (
+        b"- id: editor-day\n  question: What do editors do all day?\n  field: Book publishing\n"
+        b"  asked: 2025-01-10\n  status: answered\n  answered_in: editor\n"
+    )
+    result = read_project(sources)
+    by_path = {w.path: w for w in result.writeups}
+    return result, by_path["interviews/2024/editor.md"], by_path["interviews/editor.md"]
+
+
+def listed(renderer: Renderer, page: str) -> list[tuple[str, str]]:
+    """The excerpts and links of the answers to 'typical-day' in Book publishing on a page."""
+    index = renderer.index
+    question = index.question("typical-day")
+    (field,) = [f for f in index.fields if f.slug == "book-publishing"]
+    assert question is not None
+    return [(str(v.excerpt), str(v.link)) for v in renderer.answers(question, field, page)]
+
+
+FIRST_EXCERPT = "Meetings with [authors](https://first.example/)."
+SECOND_EXCERPT = "Proofs with [authors](https://second.example/)."
+
+
+def test_of_two_write_ups_with_one_slug_the_first_is_listed_and_each_is_decorated_as_itself():
+    """Pages list the first file of a slug (the other is reported); the other's page still
+    shows its own text, with no reader's question or introduction of the first's."""
+    result, first, second = shared_slug()
+    assert [w.path for w in result.listed] == ["interviews/2024/editor.md", "interviews/agent.md"]
+    index = build_index(result.fields.fields, result.questions, result.listed, result.asks.asks)
+    renderer = Renderer(index, ASK)
+    page = {p.path: p.markdown for p in renderer.pages()}["questions/typical-day/index.md"]
+    assert FIRST_EXCERPT in page
+    assert "Proofs" not in page and "interviews/editor.md" not in page
+    assert (FIRST_EXCERPT, "../../interviews/2024/editor.md#typical-day") in listed(
+        renderer, "questions/typical-day/index.md"
+    )
+    shown = renderer.decorate(FIRST_BODY, first, result.questions)
+    assert "**Editor**" in shown and "Meetings with [authors][a]." in shown
+    assert "What do editors do all day?" in shown and "[The agent](../agent.md)" in shown
+    other = renderer.decorate(SECOND_BODY, second, result.questions)
+    assert "**Copy editor**" in other and "Proofs with [authors][a]." in other
+    assert "Meetings" not in other and "What do editors do all day?" not in other
+    assert "The agent" not in other and "Introduced" not in other
+
+
+def test_answers_listed_from_two_write_ups_with_one_slug_keep_their_own_excerpts_and_links():
+    """Given both write-ups of a slug, each answer is shown with its own excerpt, references
+    and link: what the renderer keeps between pages is kept by path."""
+    result, first, second = shared_slug()
+    index = build_index(result.fields.fields, result.questions, result.writeups, result.asks.asks)
+    renderer = Renderer(index, ASK)
+    pages = {p.path: p.markdown for p in renderer.pages()}
+    for page, up in (
+        ("questions/typical-day/index.md", "../../"),
+        ("questions/typical-day/book-publishing/index.md", "../../../"),
+    ):
+        assert FIRST_EXCERPT in pages[page] and SECOND_EXCERPT in pages[page]
+        views = listed(renderer, page)
+        assert (FIRST_EXCERPT, f"{up}{first.path}#typical-day") in views
+        assert (SECOND_EXCERPT, f"{up}{second.path}#typical-day") in views
+
+
+def test_a_retired_question_s_page_links_its_replacement_if_the_catalog_has_it() -> None:
+    result = project()
+    item = result.fields.fields[0]
+    new = Question("new-start", "How did you start?")
+    moved = Question("old-start", "How did it begin?", retired=True, replaced_by="new-start")
+    dropped = Question("old-day", "What was a day?", retired=True, replaced_by="never-written")
+    answers = tuple(Answer(q, q.text, "An answer.", 9) for q in (moved, dropped))
+    interview = WriteUp(
+        "w", "interviews/w.md", "W", (item,), "Editor", datetime.date(2025, 1, 1), answers
+    )
+    index = build_index([item], [new, moved, dropped], [interview])
+    pages = {page.path: page.markdown for page in Renderer(index, ASK).pages()}
+    assert (
+        '!!! note "No longer asked"\n'
+        "    This question has been replaced by [How did you start?](../new-start/index.md).\n"
+    ) in pages["questions/old-start/index.md"]
+    assert (
+        '!!! note "No longer asked"\n    This question is no longer asked in new interviews.\n'
+    ) in pages["questions/old-day/index.md"]

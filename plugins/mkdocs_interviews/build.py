@@ -36,9 +36,7 @@ class SiteSettings:
 
 def index_of(project: Project) -> Index:
     """The published write-ups and readers' questions indexed against the catalogs."""
-    return build_index(
-        project.fields.fields, project.questions.questions, project.listed, project.asks.asks
-    )
+    return build_index(project.fields.fields, project.questions, project.listed, project.asks.asks)
 
 
 def make_renderer(project: Project, settings: SiteSettings) -> Renderer:

@@ -45,13 +45,13 @@ def coverage(index: Index) -> Coverage:
     rows = [
         Row(
             field,
-            tuple(index.count(q, field) for q in questions),
-            tuple(len(index.waiting_for(q, field)) for q in questions),
+            tuple(index.listings.count(q, field) for q in questions),
+            tuple(len(index.queue.waiting_for(q, field)) for q in questions),
         )
         for field in index.fields
     ]
     rows.sort(key=lambda row: -row.gaps)  # stable: fields with as many gaps stay by name
-    asks = {f.slug: index.waiting_in(f) for f in index.fields if index.waiting_in(f)}
+    asks = {f.slug: waiting for f in index.fields if (waiting := index.queue.waiting_in(f))}
     return Coverage(questions, tuple(rows), asks)
 
 

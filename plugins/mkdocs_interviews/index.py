@@ -1,17 +1,21 @@
-"""The cross-indexes of published write-ups: by field, by question, by both, and referrals.
+"""The cross-indexes of the published write-ups, one for each job of the generated pages: the
+listings by field and question, the referrals, and the readers' question queue; the site's
+index holds the three with the catalogs.
 
-Built once per build in one pass over the answers, so that every page is a lookup.
+Each is built once per build in one pass, so that every page is a lookup. Write-ups are keyed
+by their path, which no two share; a slug is looked up only where front matter names a
+write-up by it (`referred_by`, `answered_in`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import NamedTuple, TypeVar
+from dataclasses import dataclass
+from typing import TypeVar
 
 from .asks import Ask
-from .catalogs import fold
+from .catalogs import QuestionCatalog, fold
 from .model import Answer, Field, Question, WriteUp, slugify
 from .project import referral_cycles
 
@@ -27,30 +31,64 @@ class Answered:
 
 
 @dataclass(frozen=True)
-class Index:
-    """Published write-ups, newest first, and the lookups the generated pages need."""
+class Listings:
+    """The published write-ups, newest first, by field; their answers by question and by both."""
 
     fields: tuple[Field, ...]
-    """Every catalog field, by name."""
+    """The fields, in the order the pages list them (by name)."""
     questions: tuple[Question, ...]
-    """Every catalog question, in catalog order."""
+    """The questions, in catalog order."""
     writeups: tuple[WriteUp, ...]
-    """Published write-ups, newest first."""
-    group_names: tuple[str, ...] = ()
-    """The fields' groups, in catalog order."""
-    _by_field: dict[str, list[WriteUp]] = field(default_factory=dict, repr=False)
-    _by_question: dict[str, list[Answered]] = field(default_factory=dict, repr=False)
-    _by_pair: dict[tuple[str, str], list[Answered]] = field(default_factory=dict, repr=False)
-    _by_slug: dict[str, WriteUp] = field(default_factory=dict, repr=False)
-    _introduced: dict[str, list[WriteUp]] = field(default_factory=dict, repr=False)
-    _introducer: dict[str, str] = field(default_factory=dict, repr=False)
-    """Each write-up's valid introduction: to a published write-up, cycles cut."""
-    asks: tuple[Ask, ...] = ()
-    """Readers' questions, newest first."""
-    _asks_by_field: dict[str, list[Ask]] = field(default_factory=dict, repr=False)
-    _asks_by_writeup: dict[str, list[Ask]] = field(default_factory=dict, repr=False)
-    _asks_by_pair: dict[tuple[str, str], list[Ask]] = field(default_factory=dict, repr=False)
-    _merged: dict[str, list[Ask]] = field(default_factory=dict, repr=False)
+    """Published write-ups (drafts left out), newest first."""
+    _by_path: dict[str, WriteUp]
+    _by_slug: dict[str, WriteUp]
+    _by_field: dict[str, list[WriteUp]]
+    _by_question: dict[str, list[Answered]]
+    _by_pair: dict[tuple[str, str], list[Answered]]
+
+    @classmethod
+    def build(
+        cls, fields: Iterable[Field], questions: Iterable[Question], writeups: Iterable[WriteUp]
+    ) -> Listings:
+        """List the published write-ups (drafts left out), newest first, under each of their
+        fields, and their answers under each question, in each field."""
+        given = [w for w in writeups if not w.draft]
+        published = sorted(given, key=lambda w: (-w.date.toordinal(), w.slug))
+        # Front matter names write-ups by slug. Fed from write-ups that share no slug (the
+        # project lists only the first file of a slug, by the rule of the problem reported at
+        # the others), a slug names one write-up; given two, it names the first given.
+        by_slug: dict[str, WriteUp] = {}
+        for writeup in given:
+            by_slug.setdefault(writeup.slug, writeup)
+        by_field: dict[str, list[WriteUp]] = defaultdict(list)
+        by_question: dict[str, list[Answered]] = defaultdict(list)
+        by_pair: dict[tuple[str, str], list[Answered]] = defaultdict(list)
+        for writeup in published:
+            for item in writeup.fields:
+                by_field[item.slug].append(writeup)
+            for answer in writeup.answers:
+                listed = Answered(writeup, answer)
+                by_question[answer.question.id].append(listed)
+                for item in writeup.fields:
+                    by_pair[(answer.question.id, item.slug)].append(listed)
+        return cls(
+            tuple(fields),
+            tuple(questions),
+            tuple(published),
+            {w.path: w for w in published},
+            by_slug,
+            dict(by_field),
+            dict(by_question),
+            dict(by_pair),
+        )
+
+    def lists(self, writeup: WriteUp) -> bool:
+        """Whether a write-up is published (listed on the generated pages)."""
+        return writeup.path in self._by_path
+
+    def writeup(self, slug: str | None) -> WriteUp | None:
+        """The published write-up a slug of the front matter names."""
+        return None if slug is None else self._by_slug.get(slug)
 
     def writeups_in(self, item: Field) -> list[WriteUp]:
         """The write-ups of a field (primary or not), newest first."""
@@ -65,6 +103,7 @@ class Index:
         return self._by_pair.get((question.id, item.slug), [])
 
     def count(self, question: Question, item: Field) -> int:
+        """How many answers to a question write-ups of a field give."""
         return len(self._by_pair.get((question.id, item.slug), ()))
 
     def fields_answering(self, question: Question) -> list[Field]:
@@ -75,17 +114,51 @@ class Index:
         """The questions answered in a field with their counts, in catalog order."""
         return [(q, n) for q in self.questions if (n := self.count(q, item))]
 
-    def writeup(self, slug: str) -> WriteUp | None:
-        return self._by_slug.get(slug)
+
+@dataclass(frozen=True)
+class Referrals:
+    """Who introduced whom among the published write-ups, and the chains that makes."""
+
+    writeups: tuple[WriteUp, ...]
+    """Published write-ups, newest first."""
+    _introducer: dict[str, WriteUp]
+    """Each write-up's valid introducer (published, circles cut), by the introduced one's path."""
+    _introduced: dict[str, list[WriteUp]]
+    """The write-ups each one introduced, oldest first, by the introducer's path."""
+
+    @classmethod
+    def build(cls, listings: Listings) -> Referrals:
+        """The valid introductions among the listed write-ups: to a published write-up, each
+        circle of them cut."""
+        published = listings.writeups
+        named = {w.slug: w for w in published if listings.writeup(w.slug) is w}
+        links = {
+            slug: w.referred_by
+            for slug, w in named.items()
+            if w.referred_by is not None and listings.writeup(w.referred_by) is not None
+        }
+        # A circle of introductions is cut once, at the write-up where it is reported, so that
+        # every write-up of it still has a place in the chains. Introducers are found by slug,
+        # so a circle only goes through write-ups their slug names: it is found among those.
+        cut = {named[first].path for first, _cycle in referral_cycles(links)}
+        introducer: dict[str, WriteUp] = {}
+        for writeup in published:
+            parent = listings.writeup(writeup.referred_by)
+            if parent is not None and writeup.path not in cut:
+                introducer[writeup.path] = parent
+        introduced: dict[str, list[WriteUp]] = defaultdict(list)
+        for writeup in reversed(published):
+            if writeup.path in introducer:
+                introduced[introducer[writeup.path].path].append(writeup)
+        return cls(published, introducer, dict(introduced))
 
     def introduced_by(self, writeup: WriteUp) -> WriteUp | None:
         """The published write-up whose interviewee introduced this one."""
-        introducer = self._introducer.get(writeup.slug)
-        return None if introducer is None else self._by_slug.get(introducer)
+        return self._introducer.get(writeup.path)
 
     def introduced_next(self, writeup: WriteUp) -> list[WriteUp]:
         """The published write-ups this one's interviewee introduced, oldest first."""
-        return self._introduced.get(writeup.slug, [])
+        return self._introduced.get(writeup.path, [])
 
     def network(self) -> list[tuple[WriteUp, list[tuple[WriteUp, int]]]]:
         """The referral chains: for each first interview of a chain (oldest first), every
@@ -119,43 +192,132 @@ class Index:
 
     def chain_root(self, writeup: WriteUp) -> WriteUp:
         """The first interview of the chain a write-up belongs to (itself, if it starts one)."""
-        seen = {writeup.slug}
-        while (parent := self.introduced_by(writeup)) is not None and parent.slug not in seen:
-            seen.add(parent.slug)
+        seen = {writeup.path}
+        while (parent := self.introduced_by(writeup)) is not None and parent.path not in seen:
+            seen.add(parent.path)
             writeup = parent
         return writeup
 
+
+@dataclass(frozen=True)
+class ReadersQueue:
+    """The readers' questions, newest first, and where each stands."""
+
+    asks: tuple[Ask, ...]
+    """Readers' questions, newest first."""
+    _by_field: dict[str, list[Ask]]
+    _answering: dict[str, WriteUp]
+    """The published write-up each question names in `answered_in`, by the question's id."""
+    _by_writeup: dict[str, list[Ask]]
+    """The questions answered, by the path of the published write-up that answers them."""
+    _by_pair: dict[tuple[str, str], list[Ask]]
+    """The questions waiting, by the catalog question they match and their field."""
+    _merged: dict[str, list[Ask]]
+    """The questions merged into each one, oldest first."""
+
+    @classmethod
+    def build(cls, asks: Iterable[Ask], listings: Listings) -> ReadersQueue:
+        """The readers' questions, newest first, by field, by the published write-up that
+        answers them, by the catalog question they wait on, and by the question they are
+        merged into."""
+        newest = sorted(asks, key=lambda a: (-a.asked.toordinal(), a.id))
+        by_field: dict[str, list[Ask]] = defaultdict(list)
+        answering: dict[str, WriteUp] = {}
+        by_writeup: dict[str, list[Ask]] = defaultdict(list)
+        by_pair: dict[tuple[str, str], list[Ask]] = defaultdict(list)
+        merged: dict[str, list[Ask]] = defaultdict(list)
+        for ask in newest:
+            by_field[ask.field.slug].append(ask)
+            answer = listings.writeup(ask.answered_in)
+            # Answered by an interview that is not published (yet): not linked from it.
+            if answer is not None:
+                answering[ask.id] = answer
+                if ask.status == "answered":
+                    by_writeup[answer.path].append(ask)
+            if ask.waiting and ask.matches is not None:
+                by_pair[(ask.matches.id, ask.field.slug)].append(ask)
+        for ask in reversed(newest):
+            if ask.merged_into is not None:
+                merged[ask.merged_into].append(ask)
+        return cls(
+            tuple(newest), dict(by_field), answering, dict(by_writeup), dict(by_pair), dict(merged)
+        )
+
+    def asked_in(self, item: Field) -> bool:
+        """Whether readers have sent in any question for a field (merged ones included)."""
+        return item.slug in self._by_field
+
     def waiting_in(self, item: Field) -> list[Ask]:
         """Readers' questions for a field still waiting for an answer, newest first."""
-        return [a for a in self._asks_by_field.get(item.slug, []) if a.waiting]
+        return [a for a in self._by_field.get(item.slug, []) if a.waiting]
 
     def answered_in_field(self, item: Field) -> list[Ask]:
         """Readers' questions for a field answered by a published interview, newest first."""
         return [
             a
-            for a in self._asks_by_field.get(item.slug, [])
+            for a in self._by_field.get(item.slug, [])
             if a.status == "answered" and self.answering(a) is not None
         ]
 
     def asks_in(self, item: Field) -> list[Ask]:
         """Every reader's question for a field that is not merged into another, newest first."""
-        return [a for a in self._asks_by_field.get(item.slug, []) if a.merged_into is None]
+        return [a for a in self._by_field.get(item.slug, []) if a.merged_into is None]
 
     def answering(self, ask: Ask) -> WriteUp | None:
         """The published interview that answers a reader's question."""
-        return None if ask.answered_in is None else self._by_slug.get(ask.answered_in)
+        return self._answering.get(ask.id)
 
     def asks_answered_by(self, writeup: WriteUp) -> list[Ask]:
         """The readers' questions an interview answers."""
-        return self._asks_by_writeup.get(writeup.slug, [])
+        return self._by_writeup.get(writeup.path, [])
 
     def waiting_for(self, question: Question, item: Field) -> list[Ask]:
         """Readers' questions matching a catalog question in a field, still waiting."""
-        return self._asks_by_pair.get((question.id, item.slug), [])
+        return self._by_pair.get((question.id, item.slug), [])
 
     def merged_into(self, ask: Ask) -> list[Ask]:
         """The readers' questions merged into this one, oldest first."""
         return self._merged.get(ask.id, [])
+
+
+@dataclass(frozen=True)
+class Index:
+    """What the generated pages look up: the catalogs, and the published write-ups'
+    listings, referrals and readers' question queue."""
+
+    fields: tuple[Field, ...]
+    """Every catalog field, by name."""
+    question_catalog: QuestionCatalog
+    listings: Listings
+    referrals: Referrals
+    queue: ReadersQueue
+    group_names: tuple[str, ...] = ()
+    """The fields' groups, in catalog order."""
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Every catalog question, in catalog order."""
+        return self.question_catalog.questions
+
+    def question(self, question_id: str | None) -> Question | None:
+        """The catalog question with this id."""
+        return None if question_id is None else self.question_catalog.get(question_id)
+
+    def replacement(self, question: Question) -> Question | None:
+        """The catalog question that replaces a retired one, if it names one that exists."""
+        return self.question(question.replaced_by)
+
+    def fields_in_queue(self) -> list[Field]:
+        """The fields readers have sent in questions for, by name."""
+        return [f for f in self.fields if self.queue.asked_in(f)]
+
+    def writeups_in(self, item: Field) -> list[WriteUp]:
+        """The write-ups of a field, newest first (`listings.writeups_in`).
+
+        Kept on the index itself for the sites' own templates: the README's example of one
+        calls `index.writeups_in(field)`.
+        """
+        return self.listings.writeups_in(item)
 
     @property
     def groups(self) -> list[tuple[str | None, list[Field]]]:
@@ -172,122 +334,27 @@ class Index:
 
 def build_index(
     fields: Iterable[Field],
-    questions: Iterable[Question],
+    questions: QuestionCatalog | Iterable[Question],
     writeups: Iterable[WriteUp],
     asks: Iterable[Ask] = (),
 ) -> Index:
     """Index the published write-ups (drafts are left out) and readers' questions against the
-    catalogs."""
+    catalogs (the questions' catalog, or its questions)."""
     fields = list(fields)
+    if not isinstance(questions, QuestionCatalog):
+        questions = QuestionCatalog.of("", list(questions))
     group_names = tuple(dict.fromkeys(f.group for f in fields if f.group is not None))
     # By name as readers spell it: accents and punctuation don't move a field.
-    fields_by_name = sorted(fields, key=lambda f: (slugify(f.name), fold(f.name)))
-    published = sorted(
-        (w for w in writeups if not w.draft), key=lambda w: (-w.date.toordinal(), w.slug)
-    )
-    by_slug = {w.slug: w for w in published}
-    listings = _listings(published)
-    referrals = _referrals(published, by_slug)
-    queue = _ask_queue(asks, by_slug)
+    by_name = tuple(sorted(fields, key=lambda f: (slugify(f.name), fold(f.name))))
+    listings = Listings.build(by_name, questions.questions, writeups)
     return Index(
-        fields=tuple(fields_by_name),
-        questions=tuple(questions),
+        fields=by_name,
+        question_catalog=questions,
+        listings=listings,
+        referrals=Referrals.build(listings),
+        queue=ReadersQueue.build(asks, listings),
         group_names=group_names,
-        writeups=tuple(published),
-        _by_field=listings.by_field,
-        _by_question=listings.by_question,
-        _by_pair=listings.by_pair,
-        _by_slug=by_slug,
-        _introduced=referrals.introduced,
-        _introducer=referrals.introducer,
-        asks=queue.asks,
-        _asks_by_field=queue.by_field,
-        _asks_by_writeup=queue.by_writeup,
-        _asks_by_pair=queue.by_pair,
-        _merged=queue.merged,
     )
-
-
-class _Listings(NamedTuple):
-    """The published write-ups by field, and their answers by question and by both."""
-
-    by_field: dict[str, list[WriteUp]]
-    by_question: dict[str, list[Answered]]
-    by_pair: dict[tuple[str, str], list[Answered]]
-
-
-def _listings(published: list[WriteUp]) -> _Listings:
-    """List the write-ups, newest first, under each of their fields, and their answers under
-    each question, in each field."""
-    by_field: dict[str, list[WriteUp]] = defaultdict(list)
-    by_question: dict[str, list[Answered]] = defaultdict(list)
-    by_pair: dict[tuple[str, str], list[Answered]] = defaultdict(list)
-    for writeup in published:
-        for item in writeup.fields:
-            by_field[item.slug].append(writeup)
-        for answer in writeup.answers:
-            listed = Answered(writeup, answer)
-            by_question[answer.question.id].append(listed)
-            for item in writeup.fields:
-                by_pair[(answer.question.id, item.slug)].append(listed)
-    return _Listings(dict(by_field), dict(by_question), dict(by_pair))
-
-
-class _Referrals(NamedTuple):
-    """Who introduced whom, among the published write-ups."""
-
-    introducer: dict[str, str]
-    """Each introduced write-up's introducer, by slug."""
-    introduced: dict[str, list[WriteUp]]
-    """The write-ups each one introduced, oldest first."""
-
-
-def _referrals(published: list[WriteUp], by_slug: dict[str, WriteUp]) -> _Referrals:
-    """The valid introductions: to a published write-up, each circle of them cut."""
-    introducer = {w.slug: w.referred_by for w in published if w.referred_by in by_slug}
-    # A circle of introductions is cut once, at the write-up where it is reported, so that
-    # every write-up of it still has a place in the chains.
-    for first, _cycle in list(referral_cycles(introducer)):
-        del introducer[first]
-    introduced: dict[str, list[WriteUp]] = defaultdict(list)
-    for writeup in reversed(published):
-        if writeup.slug in introducer:
-            introduced[introducer[writeup.slug]].append(writeup)
-    return _Referrals(introducer, dict(introduced))
-
-
-class _AskQueue(NamedTuple):
-    """The readers' questions, newest first, and their lookups."""
-
-    asks: tuple[Ask, ...]
-    by_field: dict[str, list[Ask]]
-    by_writeup: dict[str, list[Ask]]
-    """The questions answered, by the slug of the published write-up that answers them."""
-    by_pair: dict[tuple[str, str], list[Ask]]
-    """The questions waiting, by the catalog question they match and their field."""
-    merged: dict[str, list[Ask]]
-    """The questions merged into each one, oldest first."""
-
-
-def _ask_queue(asks: Iterable[Ask], by_slug: dict[str, WriteUp]) -> _AskQueue:
-    """The readers' questions, newest first, by field, by the write-up answering them, by
-    the catalog question they wait on, and by the question they are merged into."""
-    newest = sorted(asks, key=lambda a: (-a.asked.toordinal(), a.id))
-    by_field: dict[str, list[Ask]] = defaultdict(list)
-    by_writeup: dict[str, list[Ask]] = defaultdict(list)
-    by_pair: dict[tuple[str, str], list[Ask]] = defaultdict(list)
-    merged: dict[str, list[Ask]] = defaultdict(list)
-    for ask in newest:
-        by_field[ask.field.slug].append(ask)
-        # Answered by an interview that is not published (yet): not linked from it.
-        if ask.answered_in in by_slug and ask.status == "answered":
-            by_writeup[ask.answered_in].append(ask)
-        if ask.waiting and ask.matches is not None:
-            by_pair[(ask.matches.id, ask.field.slug)].append(ask)
-    for ask in reversed(newest):
-        if ask.merged_into is not None:
-            merged[ask.merged_into].append(ask)
-    return _AskQueue(tuple(newest), dict(by_field), dict(by_writeup), dict(by_pair), dict(merged))
 
 
 def group_by(

@@ -23,10 +23,10 @@ def interviews_data(index: Index, path_of: Callable[[WriteUp], str], base: str |
             "date": w.date.isoformat(),
             "summary": w.summary,
             "interviewee": w.interviewee,
-            "referred_by": w.referred_by if index.writeup(w.referred_by or "") else None,
+            "referred_by": w.referred_by if index.listings.writeup(w.referred_by) else None,
             "questions": [a.question.id for a in w.answers],
         }
-        for w in index.writeups
+        for w in index.listings.writeups
     ]
 
 
@@ -44,8 +44,8 @@ def fields_data(index: Index, path_of: Callable[[str], str], base: str | None) -
                 "aliases": list(field.aliases),
                 "path": path,
                 "url": _absolute(base, path),
-                "interviews": len(index.writeups_in(field)),
-                "answers": {q.id: n for q, n in index.questions_in(field)},
+                "interviews": len(index.listings.writeups_in(field)),
+                "answers": {q.id: n for q, n in index.listings.questions_in(field)},
             }
         )
     return result
@@ -56,7 +56,7 @@ def questions_data(index: Index, path_of: Callable[[str], str], base: str | None
     result = []
     for question in index.questions:
         path = path_of(question.id)
-        fields = index.fields_answering(question)
+        fields = index.listings.fields_answering(question)
         result.append(
             {
                 "id": question.id,
@@ -67,8 +67,8 @@ def questions_data(index: Index, path_of: Callable[[str], str], base: str | None
                 "replaced_by": question.replaced_by,
                 "path": path if fields or not question.retired else None,
                 "url": _absolute(base, path) if fields or not question.retired else None,
-                "answers": len(index.answers_to(question)),
-                "by_field": {f.slug: index.count(question, f) for f in fields},
+                "answers": len(index.listings.answers_to(question)),
+                "by_field": {f.slug: index.listings.count(question, f) for f in fields},
             }
         )
     return result

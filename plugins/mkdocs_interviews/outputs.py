@@ -26,7 +26,7 @@ def feed_files(
     """`feed.xml` with every write-up, and `fields/<field>/feed.xml` for each field."""
     # Made even before the first interview, so that a new site's pages link to real feeds
     # (and readers can follow a field before anything is published in it).
-    updated = max((w.date for w in index.writeups), default=None)
+    updated = max((w.date for w in index.listings.writeups), default=None)
 
     def url_of(writeup: WriteUp) -> str:
         return absolute(base, urls.page_url(writeup.path, directory_urls))
@@ -38,7 +38,7 @@ def feed_files(
             description=f"Every interview on {site_name}, newest first.",
             link=absolute(base, "./"),
             feed_url=absolute(base, urls.FEED),
-            writeups=index.writeups,
+            writeups=index.listings.writeups,
             url_of=url_of,
             updated=updated,
         ),
@@ -51,7 +51,7 @@ def feed_files(
                 description=field.description or f"Interviews in {field.name}, newest first.",
                 link=absolute(base, urls.page_url(urls.field_path(field), directory_urls)),
                 feed_url=absolute(base, urls.field_feed_path(field)),
-                writeups=index.writeups_in(field),
+                writeups=index.listings.writeups_in(field),
                 url_of=url_of,
                 updated=updated,
             ),

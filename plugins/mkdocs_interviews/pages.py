@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import urls
-from .anchors import answer_headings
+from .anchors import AnswerHeading, answer_headings
 from .ask import AskLink
 from .catalogs import QuestionCatalog
 from .excerpts import REFERENCE_USE, excerpt, inline_references, references, repoint_links
@@ -83,10 +83,16 @@ class Renderer:
         self.options = options or PageOptions()
         self.env = environment(self.options.templates_dir)
         self.env.filters["heading"] = heading_text
+        # Write-ups are known here by their path: two may share a slug (the pages list only
+        # one of them), never a path.
         self._references: dict[str, dict[str, tuple[str, str | None]]] = {}
+        """Each write-up's link reference definitions, by its path."""
         self._views: dict[tuple[str, str, int], AnswerView] = {}
+        """Answers as listed, by write-up path, question id and page depth."""
         self._excerpts: dict[tuple[str, str], str] = {}
+        """Answers' excerpts, by write-up path and question id."""
         self._answer_links: dict[tuple[str, int, str], str] = {}
+        """The link after an answer, by question id, other answers and folder."""
         self._answer_template = self.env.get_template("writeup_answer.md.j2")
         own = Path(__file__).parent / "templates"
         self._own_answer_template = Path(self._answer_template.filename or "").parent == own
@@ -112,7 +118,7 @@ class Renderer:
             "Every question asked, and which fields have answered it.",
         )
         for question in index.questions:
-            answered = index.fields_answering(question)
+            answered = index.listings.fields_answering(question)
             if not answered and question.retired:
                 continue
             yield self._page(
@@ -174,16 +180,17 @@ class Renderer:
         self, question: Question, item: Field, page: str, limit: int | None = None
     ) -> list[AnswerView]:
         """The answers to `question` from `item`, newest first, as shown on `page`."""
-        listed = self.index.answers_in(question, item)
+        listed = self.index.listings.answers_in(question, item)
         if limit is not None:
             listed = listed[:limit]
         return [self._view(entry, page) for entry in listed]
 
     def _view(self, entry: Answered, page: str) -> AnswerView:
         # An answer is listed on its question's page and on its question-by-field page, and
-        # the same excerpt and link serve every page of the same depth: make each once.
+        # the same excerpt and link serve every page of the same depth: make each once. By
+        # path, which no two write-ups share (their slugs may be the same).
         writeup, question = entry.writeup, entry.answer.question
-        key = (writeup.slug, question.id, page.count("/"))
+        key = (writeup.path, question.id, page.count("/"))
         view = self._views.get(key)
         if view is None:
             text = self._excerpts.get(key[:2])
@@ -199,9 +206,9 @@ class Renderer:
         writeup = entry.writeup
         text = excerpt(entry.answer.markdown, self.options.excerpt_words)
         if "[" in text and REFERENCE_USE.search(text):
-            refs = self._references.get(writeup.slug)
+            refs = self._references.get(writeup.path)
             if refs is None:
-                refs = self._references[writeup.slug] = references(
+                refs = self._references[writeup.path] = references(
                     "\n\n".join(a.markdown for a in writeup.answers)
                 )
             text = inline_references(text, refs)
@@ -215,33 +222,27 @@ class Renderer:
         The answers' headings are anchored by question id in the same pass.
         """
         links = Links(writeup.path, self.options.directory_urls)
-        context = {
+        context: dict[str, Any] = {
             "writeup": writeup,
             "index": self.index,
             "ask": self.ask,
             "links": links,
-            "introduced_by": self.index.introduced_by(writeup),
-            "introduced_next": self.index.introduced_next(writeup),
+            "introduced_by": self.index.referrals.introduced_by(writeup),
+            "introduced_next": self.index.referrals.introduced_next(writeup),
         }
         lines = markdown.split("\n")
         inserts: list[tuple[int, str]] = []
+        # The headings are scanned again, not taken from the reading of the write-up: that
+        # kept only each answer's line in the file, and this text is not the file's. MkDocs
+        # drops the front matter and the blank lines after it (`generate` too), other
+        # plugins may have changed the text before this one, and very long runs of spaces in
+        # heading lines are made one space first (`calm_headings`); a heading rewritten from
+        # the reading would sit on the wrong line, or bring those spaces back. The scan looks
+        # only at candidate lines, so it costs little next to rendering.
         for found in answer_headings(markdown, writeup, questions):
-            question = found.answer.question
-            if found.heading.anchor != question.id:
-                set_anchor(lines, found.heading, question.id)
-            published = self.index.writeup(writeup.slug) is writeup
-            others = len(self.index.answers_to(question)) - (1 if published else 0)
-            # The plugin's own template makes the same link for every write-up of a folder
-            # that has as many others: render it once. A site's own may use anything.
-            key = (question.id, others, posixpath.dirname(writeup.path))
-            link = self._answer_links.get(key) if self._own_answer_template else None
-            if link is None:
-                link = self._answer_template.render(
-                    context, question=question, answer=found.answer, others=others
-                )
-                if self._own_answer_template:
-                    self._answer_links[key] = link
-            inserts.append((found.end, link))
+            if found.heading.anchor != found.answer.question.id:
+                set_anchor(lines, found.heading, found.answer.question.id)
+            inserts.append((found.end, self._answer_link(context, writeup, found)))
         # From the end, so that inserting lines keeps the earlier indexes right.
         for end, text in reversed(inserts):
             while end > 0 and not lines[end - 1].strip():
@@ -250,3 +251,20 @@ class Renderer:
         header = self.env.get_template("writeup_header.md.j2").render(context)
         footer = self.env.get_template("writeup_footer.md.j2").render(context)
         return f"{header.rstrip()}\n\n" + "\n".join(lines).rstrip() + f"\n\n{footer.strip()}\n"
+
+    def _answer_link(self, context: dict[str, Any], writeup: WriteUp, found: AnswerHeading) -> str:
+        """The link after an answer of a write-up: to how the others answered its question."""
+        question = found.answer.question
+        published = self.index.listings.lists(writeup)
+        others = len(self.index.listings.answers_to(question)) - (1 if published else 0)
+        # The plugin's own template makes the same link for every write-up of a folder that
+        # has as many others: render it once. A site's own may use anything.
+        key = (question.id, others, posixpath.dirname(writeup.path))
+        link = self._answer_links.get(key) if self._own_answer_template else None
+        if link is None:
+            link = self._answer_template.render(
+                context, question=question, answer=found.answer, others=others
+            )
+            if self._own_answer_template:
+                self._answer_links[key] = link
+        return link
