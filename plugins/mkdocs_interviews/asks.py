@@ -7,21 +7,14 @@ it to someone in the field, and marks it answered by the write-up that answers i
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from .catalogs import (
-    FieldCatalog,
-    QuestionCatalog,
-    entry_text,
-    read_entries,
-    read_id,
-    warn_unknown_keys,
-)
+from .catalogs import Catalog, FieldCatalog, QuestionCatalog
+from .entries import Entry, read_entries
 from .model import Field, Question, slugify
 from .problems import FileProblems
-from .text import as_date, did_you_mean
-from .yamlfile import Lines, describe, quote
+from .text import did_you_mean
+from .yamlfile import describe, quote
 
 ASK_KEYS = ("id", "question", "field", "asked", "status", "answered_in", "matches", "merged_into")
 STATUSES = ("open", "with-network", "answered", "declined")
@@ -58,19 +51,24 @@ class Ask:
         return self.status in WAITING and self.merged_into is None
 
 
-@dataclass(frozen=True)
-class AskCatalog:
-    """The asks of `asks.yml` (none when there is no such file)."""
+class AskCatalog(Catalog[Ask]):
+    """The asks of `asks.yml` (none when there is no such file), findable by id."""
 
-    path: str
-    asks: tuple[Ask, ...] = ()
-    _by_id: dict[str, Ask] = field(default_factory=dict, repr=False, compare=False)
+    @property
+    def asks(self) -> tuple[Ask, ...]:
+        return self.items
 
-    def __post_init__(self) -> None:
-        self._by_id.update((ask.id, ask) for ask in self.asks)
+    def key(self, item: Ask) -> str:
+        return item.id
 
-    def get(self, ask_id: str) -> Ask | None:
-        return self._by_id.get(ask_id)
+
+ASK_FIXES = {
+    "id": "add a short kebab-case id, like 'id: typical-day-in-radio'",
+    "question": "add the reader's question, in their words",
+    "asked": "add the date the question came in, like 'asked: 2025-04-02'",
+}
+"""How to fix each key an ask needs, when it is missing (and 'field', which names the
+fields' catalog: see `read_asks`)."""
 
 
 def read_asks(
@@ -83,6 +81,7 @@ def read_asks(
     problems = FileProblems(path)
     if data is None:
         return AskCatalog(path), problems
+    fix_field = f"add the field the reader asked about, as in {fields.path}"
     entries = read_entries(
         path,
         data,
@@ -90,56 +89,33 @@ def read_asks(
         "asks",
         "'- id: ...' entries with question, field and asked",
         typed=("asked",),
+        fixes={**ASK_FIXES, "field": fix_field},
     )
     if entries is None:
         return AskCatalog(path), problems
     asks: list[Ask] = []
     seen: dict[str, int] = {}
-    for number, entry, lines in entries:
-        ask = _read_ask(number, entry, lines, fields, questions, problems)
-        if ask is None:
-            continue
-        line = lines.of("id")
-        if ask.id in seen:
-            problems.error(
-                f"ask id '{ask.id}' is used twice (lines {seen[ask.id]} and {line}; ids must be "
-                "unique)",
-                key="id",
-                line=line,
-            )
-            continue
-        seen[ask.id] = line
-        asks.append(ask)
+    for entry in entries:
+        ask = _read_ask(entry, fields, questions)
+        if ask is not None and entry.unique_id("ask", ask.id, seen):
+            asks.append(ask)
     _check_merges(asks, problems)
     return AskCatalog(path, tuple(asks)), problems
 
 
-def _read_ask(
-    number: int,
-    entry: dict[str, Any],
-    lines: Lines,
-    fields: FieldCatalog,
-    questions: QuestionCatalog,
-    problems: FileProblems,
-) -> Ask | None:
-    ask_id = read_id(entry, number, lines, problems, "ask", "a short", "typical-day-in-radio")
+def _read_ask(entry: Entry, fields: FieldCatalog, questions: QuestionCatalog) -> Ask | None:
+    """The ask of an entry of `asks.yml`, or None after reporting why it is none."""
+    ask_id = entry.kebab_id("ask", "typical-day-in-radio")
     if ask_id is None:
         return None
-    label = f"ask '{ask_id}'"
-    warn_unknown_keys(entry, ASK_KEYS, label, lines, problems)
-    question = entry_text(entry, "question", label, lines, problems)
-    if question is None and isinstance(entry.get("question"), str | None):
-        problems.error(
-            f"{label} has no 'question' (add the reader's question, in their words)",
-            key="question",
-            line=lines.of("question"),
-        )
-    item = _ask_field(entry, label, lines, fields, problems)
-    asked = _ask_date(entry, label, lines, problems)
-    status = _ask_status(entry, label, lines, problems)
-    answered_in, unanswered = _ask_answered_in(entry, label, lines, status, problems)
-    matches = _ask_matches(entry, label, lines, questions, problems)
-    merged_into = entry_text(entry, "merged_into", label, lines, problems)
+    entry.unknown_keys(ASK_KEYS)
+    question = entry.text("question", required=True)
+    item = _ask_field(entry, fields)
+    asked = entry.date("asked")
+    status = _ask_status(entry)
+    answered_in, unanswered = _ask_answered_in(entry, status)
+    matches = _ask_matches(entry, questions)
+    merged_into = entry.text("merged_into")
     if question is None or item is None or asked is None or status is None or unanswered:
         return None
     return Ask(
@@ -151,116 +127,73 @@ def _read_ask(
         answered_in=answered_in,
         matches=matches,
         merged_into=merged_into,
-        line=lines.line,
-        answered_in_line=lines.of("answered_in"),
-        merged_into_line=lines.of("merged_into"),
+        line=entry.lines.line,
+        answered_in_line=entry.line("answered_in"),
+        merged_into_line=entry.line("merged_into"),
     )
 
 
-def _ask_answered_in(
-    entry: dict[str, Any], label: str, lines: Lines, status: str | None, problems: FileProblems
-) -> tuple[str | None, bool]:
+def _ask_answered_in(entry: Entry, status: str | None) -> tuple[str | None, bool]:
     """The write-up that answers the ask, and whether it is said answered without one."""
-    answered_in = entry_text(entry, "answered_in", label, lines, problems)
-    unanswered = status == "answered" and answered_in is None and "answered_in" not in entry
+    answered_in = entry.text("answered_in")
+    unanswered = status == "answered" and answered_in is None and "answered_in" not in entry.values
     if unanswered:
-        problems.error(
-            f"{label} is answered but has no 'answered_in' (add the slug of the write-up that "
-            "answers it)",
-            key="answered_in",
-            line=lines.of("status"),
+        entry.error(
+            "answered_in",
+            f"{entry.label} is answered but has no 'answered_in' (add the slug of the write-up "
+            "that answers it)",
+            entry.line("status"),
         )
     elif answered_in is not None and status in WAITING:
-        problems.warning(
-            f"{label} has 'answered_in' but its status is '{status}' (set 'status: answered')",
-            key="status",
-            line=lines.of("status" if "status" in entry else "answered_in"),
+        entry.warning(
+            "status",
+            f"{entry.label} has 'answered_in' but its status is '{status}' (set 'status: "
+            "answered')",
+            entry.line("status" if "status" in entry.values else "answered_in"),
         )
     return answered_in, unanswered
 
 
-def _ask_field(
-    entry: dict[str, Any], label: str, lines: Lines, fields: FieldCatalog, problems: FileProblems
-) -> Field | None:
-    field_name = entry_text(entry, "field", label, lines, problems)
+def _ask_field(entry: Entry, fields: FieldCatalog) -> Field | None:
+    """The field the ask is about, or None after reporting it missing or not in the catalog."""
+    field_name = entry.text("field")
     if field_name is None:
-        if "field" not in entry or entry["field"] in (None, ""):
-            problems.error(
-                f"{label} has no 'field' (add the field the reader asked about, as in "
-                f"{fields.path})",
-                key="field",
-                line=lines.of("field"),
-            )
+        if entry.values.get("field") in (None, ""):
+            entry.missing("field")
         return None
     if not fields.loaded:
         return Field(field_name, slugify(field_name))
-    item = fields.find(field_name)
-    if item is None:
-        suggestion = fields.suggest(field_name)
-        hint = f"did you mean '{suggestion}'?" if suggestion else f"use a field of {fields.path}"
-        problems.error(
-            f"{label}: field {quote(field_name)} is not in {fields.path} ({hint})",
-            key="field",
-            line=lines.of("field"),
-        )
-    return item
+    return entry.look_up(
+        "field", field_name, f"field {quote(field_name)}", fields, f"use a field of {fields.path}"
+    )
 
 
-def _ask_date(
-    entry: dict[str, Any], label: str, lines: Lines, problems: FileProblems
-) -> datetime.date | None:
-    asked = as_date(entry.get("asked"))
-    if asked is None and entry.get("asked") is None:
-        problems.error(
-            f"{label} has no 'asked' (add the date the question came in, like 'asked: 2025-04-02')",
-            key="asked",
-            line=lines.of("asked"),
-        )
-    elif asked is None:
-        problems.error(
-            f"{label}: 'asked' must be a date like 2025-04-02, not {describe(entry.get('asked'))}",
-            key="asked",
-            line=lines.of("asked"),
-        )
-    return asked
-
-
-def _ask_status(
-    entry: dict[str, Any], label: str, lines: Lines, problems: FileProblems
-) -> str | None:
-    status = entry.get("status", "open")
+def _ask_status(entry: Entry) -> str | None:
+    """The ask's status ('open' without one), or None after reporting another."""
+    status = entry.values.get("status", "open")
     if status in STATUSES:
         return str(status)
-    problems.error(
-        f"{label}: status {describe(status)} is not one of {', '.join(STATUSES)}"
+    entry.error(
+        "status",
+        f"{entry.label}: status {describe(status)} is not one of {', '.join(STATUSES)}"
         f"{did_you_mean(str(status), STATUSES)}",
-        key="status",
-        line=lines.of("status"),
     )
     return None
 
 
-def _ask_matches(
-    entry: dict[str, Any],
-    label: str,
-    lines: Lines,
-    questions: QuestionCatalog,
-    problems: FileProblems,
-) -> Question | None:
-    match_id = entry_text(entry, "matches", label, lines, problems)
+def _ask_matches(entry: Entry, questions: QuestionCatalog) -> Question | None:
+    """The catalog question the ask is, if it names one; reported if it names another."""
+    match_id = entry.text("matches")
     if match_id is None or not questions.loaded:
         return None
-    matches = questions.get(match_id)
-    if matches is None:
-        suggestion = questions.suggest(match_id)
-        hint = f"did you mean '{suggestion}'?" if suggestion else "use a question id there"
-        problems.error(
-            f"{label}: 'matches' names {quote(match_id)}, which is not in {questions.path} "
-            f"({hint})",
-            key="matches",
-            line=lines.of("matches"),
-        )
-    return matches
+    return entry.look_up(
+        "matches",
+        match_id,
+        f"'matches' names {quote(match_id)}, which",
+        questions,
+        "use a question id there",
+        by_key=True,
+    )
 
 
 def _check_merges(asks: list[Ask], problems: FileProblems) -> None:

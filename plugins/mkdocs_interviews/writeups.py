@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -10,11 +9,12 @@ from typing import Any, NamedTuple
 
 from frontmatter.default_handlers import YAMLHandler
 
-from .catalogs import FieldCatalog, QuestionCatalog, report_read
+from .catalogs import FieldCatalog, QuestionCatalog
+from .entries import Entry, first_odd, report_read
 from .model import URL_SAFE_NAME, Answer, Field, Question, WriteUp, slugify
 from .problems import FileProblems, Problem
 from .sections import Heading, scan_headings, section
-from .text import as_date, closest, decode
+from .text import closest, decode
 from .yamlfile import Lines, YamlError, as_written, describe, load_yaml, quote
 
 EXAMPLES = {
@@ -210,60 +210,43 @@ def _read_front_matter(
     return {str(key): value for key, value in data.items()}, document.lines
 
 
-class _Reader:
-    """Reads the values of one front matter, reporting each problem with its key and line."""
+class _Reader(Entry):
+    """Reads the values of one front matter, reporting each problem with its key and line.
+
+    The file is the entry: messages name no entry, and a key it needs is said missing or
+    empty, with an example of it (`EXAMPLES`).
+    """
+
+    __slots__ = ("listed", "meta")
 
     def __init__(self, meta: dict[str, Any], lines: Lines, problems: FileProblems) -> None:
-        self.meta = meta
-        self.lines = lines
-        self.problems = problems
-        self.values = {
+        values = {
             key: as_written(value, lines, key) if key in TEXT_KEYS else value
             for key, value in meta.items()
         }
-        """The values read: those of text keys as written."""
+        super().__init__(values, lines, problems, fixes=EXAMPLES)
+        self.meta = meta
         self.listed: dict[str, int] = {}
         """The index in 'questions' of each question listed."""
 
-    def line(self, key: str) -> int:
-        return self.lines.of(key)
+    def missing(self, key: str) -> None:
+        self.problems.error(
+            f"'{key}' is missing (add '{self.fixes[key]}' to the front matter)", key=key
+        )
+
+    def empty(self, key: str) -> None:
+        self.error(key, f"'{key}' is empty (give it a value, like '{self.fixes[key]}')")
 
     def required(self, key: str) -> Any:
         """The value, or None after reporting it missing or empty."""
         if key not in self.values:
-            self.problems.error(
-                f"'{key}' is missing (add '{EXAMPLES[key]}' to the front matter)", key=key
-            )
+            self.missing(key)
             return None
         value = self.values[key]
         if value is None or value == "" or value == []:
-            self.problems.error(
-                f"'{key}' is empty (give it a value, like '{EXAMPLES[key]}')",
-                key=key,
-                line=self.line(key),
-            )
+            self.empty(key)
             return None
         return value
-
-    def text(self, key: str, required: bool = False) -> str | None:
-        value = self.required(key) if required else self.values.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            # A plain `yes`, `007` or `2025-04-02` is already text (see TEXT_KEYS): this is a
-            # list, a mapping, or a value with an explicit tag (`!!int "7"`).
-            self.problems.error(
-                f"'{key}' must be text, not {describe(value)}", key=key, line=self.line(key)
-            )
-            return None
-        text = value.strip()
-        if not text and required:
-            self.problems.error(
-                f"'{key}' is empty (give it a value, like '{EXAMPLES[key]}')",
-                key=key,
-                line=self.line(key),
-            )
-        return text or None
 
 
 def _read(
@@ -277,11 +260,12 @@ def _read(
     """The write-up of a front matter and body, or None when a value it needs is wrong; every
     problem is reported."""
     # Read in this order, which is the order `check` prints the problems in.
-    _unknown_keys(reader)
+    # Other plugins and the theme read their own keys; only near-misses of ours are reported.
+    reader.unknown_keys(KEYS, OTHER_KEYS)
     title = reader.text("title", required=True)
     field_list = _read_fields(reader, fields)
     role = reader.text("role", required=True)
-    date = _read_date(reader)
+    date = reader.date("date")
     question_list = _read_questions(reader, questions)
     details = _read_details(reader)
     slug = _file_slug(path, reader.problems)
@@ -322,15 +306,7 @@ def _read_details(reader: _Reader) -> _Details:
     referred_by = reader.text("referred_by")
     for key in THEME_TEXT_KEYS:  # a list or binary would be printed as Python shows it
         reader.text(key)
-    draft = reader.meta.get("draft", False)
-    if not isinstance(draft, bool):
-        reader.problems.error(
-            f"'draft' must be true or false, not {describe(draft)}",
-            key="draft",
-            line=reader.line("draft"),
-        )
-        draft = False
-    return _Details(summary, interviewee, referred_by, draft)
+    return _Details(summary, interviewee, referred_by, reader.flag("draft"))
 
 
 def _file_slug(path: str, problems: FileProblems) -> str:
@@ -345,18 +321,6 @@ def _file_slug(path: str, problems: FileProblems) -> str:
     return slug
 
 
-def _unknown_keys(reader: _Reader) -> None:
-    # Other plugins and the theme read their own keys; only near-misses of ours are reported.
-    for key in reader.meta:
-        if key in KEYS or key in OTHER_KEYS:
-            continue
-        match = closest(key, KEYS)
-        if match is not None:
-            reader.problems.warning(
-                f"unknown key '{key}' (did you mean '{match}'?)", key=key, line=reader.line(key)
-            )
-
-
 def _read_fields(reader: _Reader, fields: FieldCatalog) -> list[Field] | None:
     """The catalog's fields that 'field' names; None after reporting it missing, not names,
     or naming a field the catalog does not have."""
@@ -365,24 +329,18 @@ def _read_fields(reader: _Reader, fields: FieldCatalog) -> list[Field] | None:
         return None
     listed = isinstance(value, list)
     items = value if listed else [value]
-    odd = _first_odd(items)
+    odd = first_odd(items)
     if odd is not None:
-        reader.problems.error(
+        reader.error(
+            "field",
             f"'field' must be a field name or a list of field names, not {describe(value)}"
             if not listed
             else "'field' must be a list of field names (text), like [Book publishing, "
             f"Magazine journalism], not a list holding {describe(items[odd])}",
-            key="field",
-            line=_field_line(reader, listed, odd),
+            reader.item_line("field", odd if listed else None),
         )
         return None
     return _find_fields(reader, fields, items, listed)
-
-
-def _field_line(reader: _Reader, listed: bool, index: int) -> int:
-    """The line of the `index`th field name, in a list or alone."""
-    # Lines are looked up only for messages: most write-ups have none.
-    return reader.lines["field"].of(index) if listed else reader.line("field")
 
 
 def _find_fields(
@@ -392,116 +350,79 @@ def _find_fields(
     found: list[Field] = []
     ok = True
     for index, name in enumerate(names):
+        item = index if listed else None
         if not fields.loaded:  # no catalog to check against: any name is a field
             found_field: Field | None = Field(name=name.strip(), slug=slugify(name))
         else:
-            found_field = fields.find(name)
+            fix = f"add it to {fields.path}, or use a field listed there"
+            found_field = reader.look_up(
+                "field", name, f"field {quote(name)}", fields, fix, item=item
+            )
         if found_field is None:
-            suggestion = fields.suggest(name)
-            hint = (
-                f"did you mean '{suggestion}'?"
-                if suggestion
-                else f"add it to {fields.path}, or use a field listed there"
-            )
-            reader.problems.error(
-                f"field {quote(name)} is not in {fields.path} ({hint})",
-                key="field",
-                line=_field_line(reader, listed, index),
-            )
             ok = False
         elif found_field in found:
-            reader.problems.error(
+            reader.error(
+                "field",
                 f"field {quote(found_field.name)} is listed twice in 'field' (keep one)",
-                key="field",
-                line=_field_line(reader, listed, index),
+                reader.item_line("field", item),
             )
         else:
             found.append(found_field)
     return found if ok else None
 
 
-def _first_odd(items: list[Any]) -> int | None:
-    """The index of the first item that is not a name, if any."""
-    return next(
-        (i for i, item in enumerate(items) if not (isinstance(item, str) and item.strip())), None
-    )
-
-
-def _read_date(reader: _Reader) -> datetime.date | None:
-    value = reader.required("date")
-    if value is None:
-        return None
-    date = as_date(value)
-    if date is not None:
-        return date
-    reader.problems.error(
-        f"'date' must be a date like 2025-04-02, not {describe(value)}",
-        key="date",
-        line=reader.line("date"),
-    )
-    return None
-
-
 def _read_questions(reader: _Reader, questions: QuestionCatalog) -> list[Question] | None:
+    """The catalog's questions that 'questions' lists, each wrong item reported (and left
+    out); None after reporting it missing or not a list."""
     value = reader.required("questions")
     if value is None:
         return None
     if not isinstance(value, list):
-        reader.problems.error(
+        reader.error(
+            "questions",
             f"'questions' must be a list of question ids, like [getting-started, typical-day], "
             f"not {describe(value)}",
-            key="questions",
-            line=reader.line("questions"),
         )
         return None
     found: list[Question] = []
-    first_index: dict[str, int] = {}
     for index, item in enumerate(value):
-        item_line = _LazyLine(reader, "questions", index)
-        if not isinstance(item, str) or not item.strip():
-            reader.problems.error(
-                f"'questions' item {index + 1} must be a question id, not {describe(item)}",
-                key="questions",
-                line=int(item_line),
-            )
-            continue
-        question = questions.find(item) if questions.loaded else Question(item, item)
-        if question is None:
-            suggestion = questions.suggest(item)
-            hint = (
-                f"did you mean '{suggestion}'?"
-                if suggestion
-                else f"add it to {questions.path}, or use an id listed there"
-            )
-            reader.problems.error(
-                f"question {quote(item)} is not in {questions.path} ({hint})",
-                key="questions",
-                line=int(item_line),
-            )
-        elif question.id in first_index:
-            also = "" if item.strip() == question.id else f", once as {quote(item)}"
-            first = int(_LazyLine(reader, "questions", first_index[question.id]))
-            lines = f"lines {first} and {int(item_line)}; " if first != int(item_line) else ""
-            reader.problems.error(
-                f"question '{question.id}' is listed twice in 'questions'{also} ({lines}keep one)",
-                key="questions",
-                line=int(item_line),
-            )
-        else:
-            first_index[question.id] = index
+        question = _listed_question(reader, questions, index, item)
+        if question is not None:
             reader.listed[question.id] = index
             found.append(question)
     return found
 
 
-class _LazyLine:
-    """The line of an item of a front-matter list, looked up only if a message needs it."""
-
-    def __init__(self, reader: _Reader, key: str, index: int) -> None:
-        self.reader, self.key, self.index = reader, key, index
-
-    def __int__(self) -> int:
-        return self.reader.lines[self.key].of(self.index)
+def _listed_question(
+    reader: _Reader, questions: QuestionCatalog, index: int, item: object
+) -> Question | None:
+    """The question of item `index` of 'questions', or None after reporting it not an id, not
+    in the catalog, or listed before."""
+    if not isinstance(item, str) or not item.strip():
+        reader.error(
+            "questions",
+            f"'questions' item {index + 1} must be a question id, not {describe(item)}",
+            reader.item_line("questions", index),
+        )
+        return None
+    if not questions.loaded:
+        return Question(item, item)
+    fix = f"add it to {questions.path}, or use an id listed there"
+    question = reader.look_up(
+        "questions", item, f"question {quote(item)}", questions, fix, item=index
+    )
+    if question is None or question.id not in reader.listed:
+        return question
+    also = "" if item.strip() == question.id else f", once as {quote(item)}"
+    first = reader.item_line("questions", reader.listed[question.id])
+    line = reader.item_line("questions", index)
+    lines = f"lines {first} and {line}; " if first != line else ""
+    reader.error(
+        "questions",
+        f"question '{question.id}' is listed twice in 'questions'{also} ({lines}keep one)",
+        line,
+    )
+    return None
 
 
 def _read_answers(
@@ -613,7 +534,7 @@ def _no_section(question: Question, other: Heading | None, body_line: int, reade
         line = body_line + other.line
         hint = f"; the heading on line {line} is level {other.level}, make it '##'"
     else:
-        line = int(_LazyLine(reader, "questions", reader.listed.get(question.id, 0)))
+        line = reader.item_line("questions", reader.listed.get(question.id, 0))
         hint = (
             f"; add '## {question.text}' above the answer, or remove '{question.id}' from "
             "'questions'"
