@@ -42,7 +42,7 @@ class Entry:
     an entry needs, how to fix it missing.
     """
 
-    __slots__ = ("fixes", "label", "lines", "number", "problems", "values")
+    __slots__ = ("fixes", "label", "lines", "problems", "values")
 
     def __init__(
         self,
@@ -51,15 +51,12 @@ class Entry:
         problems: FileProblems,
         label: str = "",
         fixes: Mapping[str, str] | None = None,
-        number: int = 0,
     ) -> None:
         self.values = values
         self.lines = lines
         self.problems = problems
         self.label = label
         self.fixes: Mapping[str, str] = fixes or {}
-        self.number = number
-        """The entry's place in its list, from 1 (0 for a front matter)."""
 
     @property
     def prefix(self) -> str:
@@ -244,7 +241,7 @@ class Entry:
 
 
 def first_odd(items: list[Any]) -> int | None:
-    """The index of the first item that is not text with a letter, digit or sign, if any."""
+    """The index of the first item that is not text, or is blank, if any."""
     return next(
         (i for i, item in enumerate(items) if not (isinstance(item, str) and item.strip())), None
     )
@@ -279,7 +276,7 @@ def read_entries(
                 key: value if key in typed else as_written(value, lines, key)
                 for key, value in item.items()
             }
-            entries.append(Entry(values, lines, problems, f"entry {number}", fixes, number))
+            entries.append(Entry(values, lines, problems, f"entry {number}", fixes))
         else:
             problems.error(
                 f"entry {number} must be a mapping ({example}), not {describe(item)}",

@@ -217,7 +217,7 @@ class _Reader(Entry):
     empty, with an example of it (`EXAMPLES`).
     """
 
-    __slots__ = ("listed", "meta")
+    __slots__ = ("listed",)
 
     def __init__(self, meta: dict[str, Any], lines: Lines, problems: FileProblems) -> None:
         values = {
@@ -225,7 +225,6 @@ class _Reader(Entry):
             for key, value in meta.items()
         }
         super().__init__(values, lines, problems, fixes=EXAMPLES)
-        self.meta = meta
         self.listed: dict[str, int] = {}
         """The index in 'questions' of each question listed."""
 
