@@ -17,9 +17,9 @@ import json
 import time
 from pathlib import Path
 
+from mkdocs_interviews.build import SiteBuild
 from mkdocs_interviews.cli import load_site
 from mkdocs_interviews.project import paused_gc
-from mkdocs_interviews.site_build import SiteBuild
 from mkdocs_interviews.writeups import split_front_matter
 
 

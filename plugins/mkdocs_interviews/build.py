@@ -1,22 +1,170 @@
-"""Everything a build adds to a site, from the content and the site's settings.
+"""One build of a site: the single place that decides every file the build adds and how each
+source page is shaped.
 
-The MkDocs plugin adds these files to MkDocs' own; `generate` writes them to a folder for
-builders that run no plugins. Both call `site_outputs`, so both make the same site.
+`SiteBuild` is made from the content (`Project`) and the site's settings (`SiteSettings`).
+Both adapters ask it and nothing else: the MkDocs plugin adds its files to MkDocs' own and
+hands each page it shapes to the theme; `generate` writes the same files and shaped pages to
+a folder for builders that run no plugins. So both make the same site, head included.
+
+A page's *shape* is what the build makes of a page's Markdown and front matter: the front
+matter's printed values escaped (and the theme template that prints the page's head chosen),
+a front matter that could not be read shown as code, and, for a write-up, its header, answer
+anchors, links after answers and footer. Its *head* (`Head`) is what the page tells other
+sites: feed links, Open Graph and JSON-LD.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
+from typing import Any
 
 from . import urls
 from .ask import AskLink
 from .index import Index, build_index
+from .metadata import Head, page_head
+from .model import WriteUp
 from .outputs import OutputFile, data_files, feed_files
 from .pages import PageOptions, Renderer
 from .project import Project
+from .safe_text import calm_headings, safe_meta, unread_front_matter
+from .writeups import Document
+
+THEME_DIR = Path(__file__).parent / "theme"
+"""The plugin's theme folder: a theme's templates are looked for there last."""
+
+HEAD_TEMPLATE = "interviews/page.html"
+"""The theme template of pages with a head: the theme's own page, plus the head."""
+
+HEAD_KEY = "interviews_head"
+"""The front-matter key that carries a page's head to a builder without the plugin (the
+plugin hands it to the theme in the template's context instead, where no front matter can
+replace it)."""
+
+
+@dataclass(frozen=True)
+class ShapedPage:
+    """A page as the build shows it: its Markdown, its front matter and its head."""
+
+    markdown: str
+    meta: dict[str, Any]
+    head: Head | None
+
+
+@dataclass(frozen=True)
+class GaveWay:
+    """A file the build would add where the site has one of its own at the same address."""
+
+    path: str
+    """The generated file's path."""
+    own: str
+    """The site's file that is used instead."""
+
+
+class SiteBuild:
+    """Every generated file of one build, and the shape of every source page."""
+
+    def __init__(self, project: Project, settings: SiteSettings) -> None:
+        self.project = project
+        self.settings = settings
+        self.renderer = make_renderer(project, settings)
+        self.index = self.renderer.index
+        self._field_pages = {urls.field_path(item): item for item in self.index.fields}
+        self._generated: set[str] = set()
+        self._heads: dict[str, Head | None] = {}
+
+    def files(self, taken: Iterable[str]) -> tuple[list[OutputFile], list[GaveWay]]:
+        """The files the build adds to a site whose own files are at paths `taken`, and those
+        that give way to one of the site's at the same address (a hand-written `ask.md` is
+        the page `ask/` too)."""
+        own = {self.address(path): path for path in taken}
+        added: list[OutputFile] = []
+        gave_way: list[GaveWay] = []
+        for output in site_outputs(self.renderer, self.settings):
+            mine = own.get(self.address(output.path))
+            if mine is None:
+                added.append(output)
+            else:
+                gave_way.append(GaveWay(output.path, mine))
+        self._generated = {output.path for output in added}
+        return added, gave_way
+
+    def address(self, path: str) -> str:
+        """Where the file at `path` is published, relative to the site's root."""
+        return urls.page_url(path, self.settings.directory_urls)
+
+    def is_generated(self, path: str) -> bool:
+        """Whether `path` is a page or file this build added (after `files`)."""
+        return path in self._generated
+
+    def shape(self, path: str, markdown: str, meta: Mapping[str, Any]) -> ShapedPage:
+        """The page at `path` as the build shows it, from its Markdown (without the front
+        matter) and its front matter as read (empty when it could not be read)."""
+        doc = self.project.document(path)
+        writeup = None if doc is None else doc.writeup
+        shaped = _meta(dict(meta), writeup)
+        head = self.head(path, shaped, writeup)
+        if head is not None:
+            shaped.setdefault("template", HEAD_TEMPLATE)
+        safe_meta(shaped, writeup_file=doc is not None)
+        self._heads[path] = head
+        return ShapedPage(self._markdown(markdown, doc, unread=not meta), shaped, head)
+
+    def _markdown(self, markdown: str, doc: Document | None, *, unread: bool) -> str:
+        if doc is not None and unread:
+            markdown = unread_front_matter(markdown)
+        markdown = calm_headings(markdown)
+        if doc is None or doc.writeup is None:
+            return markdown
+        return self.renderer.decorate(markdown, doc.writeup, self.project.questions)
+
+    def head_of(self, path: str) -> Head | None:
+        """The head of the page at `path`, as `shape` made it."""
+        return self._heads.get(path)
+
+    def head(self, path: str, meta: Mapping[str, Any], writeup: WriteUp | None) -> Head | None:
+        """Feed links, Open Graph and JSON-LD of a generated page, a write-up or the home
+        page, from its front matter before it is escaped; None for another page."""
+        url = self.address(path)
+        home = url in ("./", "index.html")
+        if writeup is None and not home and not self.is_generated(path):
+            return None
+        title, description = meta.get("title"), meta.get("description")
+        settings = self.settings
+        return page_head(
+            site_name=settings.site_name,
+            site_description=settings.site_description,
+            site_url=settings.site_url,
+            page_url=url,
+            title=str(title) if title else None,
+            description=str(description) if description else None,
+            writeup=writeup,
+            field=self._field_pages.get(path),
+            home=home,
+            feeds=True,
+        )
+
+
+def _meta(meta: dict[str, Any], writeup: WriteUp | None) -> dict[str, Any]:
+    """A page's front matter with the write-up's title as written (`title: 1:30` is not 90)
+    and its summary as the description; no page's own key may pass for a head."""
+    meta.pop(HEAD_KEY, None)
+    if writeup is not None:
+        meta["title"] = writeup.title
+        if writeup.summary and "description" not in meta:
+            meta["description"] = writeup.summary
+    return meta
+
+
+def head_data(head: Head) -> dict[str, Any]:
+    """A head as plain data, for a front matter (see HEAD_KEY)."""
+    return dataclasses.asdict(head)
+
+
+# -- the parts of a build ------------------------------------------------------------
 
 
 @dataclass(frozen=True)

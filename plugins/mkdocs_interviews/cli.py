@@ -482,9 +482,9 @@ def generate_command(site: Site, out_dir: Path) -> int:
     A folder that is not generate's to write, a file that cannot be written and a site's
     template that cannot be used are a UsageError (exit status 2), with nothing deleted.
     """
+    from .build import SiteBuild
     from .generate import THEME_FOLDER, OutputFolderError, generate, own_files
     from .render import SiteTemplateError
-    from .site_build import SiteBuild
 
     project_dir = site.config_file.parent
     try:

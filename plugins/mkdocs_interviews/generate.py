@@ -25,10 +25,10 @@ from typing import Any, NoReturn
 
 import yaml
 
+from .build import HEAD_KEY, HEAD_TEMPLATE, THEME_DIR, SiteBuild, head_data
 from .model import MARKDOWN_SUFFIXES
 from .problems import FileProblems
 from .project import Options
-from .site_build import HEAD_KEY, HEAD_TEMPLATE, THEME_DIR, SiteBuild, head_data
 from .text import decode
 from .writeups import split_front_matter
 

@@ -16,12 +16,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import urls
 from .ask import AskConfigError
-from .build import SiteSettings
+from .build import THEME_DIR, SiteBuild, SiteSettings
 from .config import InterviewsConfig, site_settings
 from .problems import FileProblems
 from .project import paused_gc, read_project
 from .render import SiteTemplateError
-from .site_build import THEME_DIR, SiteBuild
 from .site_files import read_site_files
 from .text import decode
 
