@@ -158,7 +158,9 @@ def _ask_field(entry: Entry, fields: FieldCatalog) -> Field | None:
     """The field the ask is about, or None after reporting it missing or not in the catalog."""
     field_name = entry.text("field")
     if field_name is None:
-        if entry.values.get("field") in (None, ""):
+        value = entry.values.get("field")
+        # Text, but blank: the reader's question must not be dropped without a word.
+        if value is None or (isinstance(value, str) and not value.strip()):
             entry.missing("field")
         return None
     if not fields.loaded:
