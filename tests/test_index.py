@@ -144,7 +144,7 @@ def test_drafts_are_left_out_everywhere(index: Index) -> None:
         assert "draft" not in slugs(index.listings.answers_to(q))
         assert radio not in index.listings.fields_answering(q)
     editor = index.listings.writeup("editor")
-    assert "draft" not in slugs(index.referrals.introduced_next(editor))
+    assert "draft" not in slugs(index.introductions.introduced_next(editor))
 
 
 @pytest.mark.parametrize(
@@ -242,13 +242,13 @@ def test_groups_in_catalog_order_ungrouped_last(index: Index) -> None:
 def test_introductions(index: Index) -> None:
     """'Introduced by' names the referrer; 'introduced next' lists those it led to, oldest first."""
     by_slug = {w.slug: w for w in index.listings.writeups}
-    assert index.referrals.introduced_by(by_slug["agent"]) == by_slug["editor"]
-    assert index.referrals.introduced_by(by_slug["researcher"]) == by_slug["composer"]
-    assert index.referrals.introduced_by(by_slug["editor"]) is None
-    assert index.referrals.introduced_by(by_slug["host"]) is None  # introduced by a draft
-    assert slugs(index.referrals.introduced_next(by_slug["editor"])) == ["designer", "agent"]
-    assert slugs(index.referrals.introduced_next(by_slug["composer"])) == ["researcher"]
-    assert index.referrals.introduced_next(by_slug["agent"]) == []
+    assert index.introductions.introduced_by(by_slug["agent"]) == by_slug["editor"]
+    assert index.introductions.introduced_by(by_slug["researcher"]) == by_slug["composer"]
+    assert index.introductions.introduced_by(by_slug["editor"]) is None
+    assert index.introductions.introduced_by(by_slug["host"]) is None  # introduced by a draft
+    assert slugs(index.introductions.introduced_next(by_slug["editor"])) == ["designer", "agent"]
+    assert slugs(index.introductions.introduced_next(by_slug["composer"])) == ["researcher"]
+    assert index.introductions.introduced_next(by_slug["agent"]) == []
 
 
 def test_an_empty_site_has_empty_listings() -> None:
@@ -299,15 +299,15 @@ def test_fields_in_the_queue_are_those_readers_asked_about_by_name(index: Index)
     assert [a.id for a in queued.queue.merged_into(asks[1])] == ["lab-again"]
 
 
-def test_referrals_and_answered_questions_are_kept_by_path(index: Index) -> None:
+def test_introductions_and_answered_questions_are_kept_by_path(index: Index) -> None:
     """A write-up sharing the slug of a published one (one the project leaves out) is not
     taken for it: it has none of its introductions or readers' questions."""
     editor = index.listings.writeup("editor")
     assert editor is not None
     namesake = dataclasses.replace(editor, path="interviews/2020/editor.md", referred_by=None)
-    assert index.referrals.introduced_next(editor) != []
-    assert index.referrals.introduced_next(namesake) == []
-    assert index.referrals.chain_root(namesake) is namesake
+    assert index.introductions.introduced_next(editor) != []
+    assert index.introductions.introduced_next(namesake) == []
+    assert index.introductions.chain_root(namesake) is namesake
     assert not index.listings.lists(namesake) and index.listings.lists(editor)
     ask = Ask("edit", "What do editors do?", editor.field, editor.date, "answered", "editor")
     queued = build_index(index.fields, index.questions, index.listings.writeups, [ask])

@@ -1,4 +1,4 @@
-"""The referral web and the readers' question queue, as readers see them in a built site."""
+"""The web of introductions and the readers' question queue, as readers see them in a built site."""
 
 from __future__ import annotations
 

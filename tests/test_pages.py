@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from conftest import catalogs, writeup
 from mkdocs_interviews import read_project
-from mkdocs_interviews.ask import AskLink
 from mkdocs_interviews.index import build_index
 from mkdocs_interviews.model import Answer, Question, WriteUp
 from mkdocs_interviews.pages import Renderer
+from mkdocs_interviews.question_form import QuestionForm
 from mkdocs_interviews.urls import _relpath
 
-ASK = AskLink.from_config(None, "https://github.com/example/interviews")
+ASK = QuestionForm.from_config(None, "https://github.com/example/interviews")
 
 
 def project(count: int = 6):

@@ -14,16 +14,16 @@ from hypothesis import strategies as st
 
 from conftest import catalogs, new_site
 from mkdocs_interviews import read_project
-from mkdocs_interviews.ask import AskLink
 from mkdocs_interviews.catalogs import read_fields, read_questions
 from mkdocs_interviews.index import build_index
 from mkdocs_interviews.pages import Renderer
+from mkdocs_interviews.question_form import QuestionForm
 from mkdocs_interviews.writeups import KEYS, read_writeup
 
 PATH = "interviews/case.md"
 FIELDS, _ = read_fields("fields.yml", catalogs()["fields.yml"].encode())
 QUESTIONS, _ = read_questions("questions.yml", catalogs()["questions.yml"].encode())
-ASK = AskLink.from_config(None, "https://github.com/example/interviews")
+ASK = QuestionForm.from_config(None, "https://github.com/example/interviews")
 
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 long_texts = st.text(min_size=0, max_size=5000)

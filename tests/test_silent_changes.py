@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from conftest import Site, catalogs, dedent, new_site
 from mkdocs_interviews import read_project
-from mkdocs_interviews.ask import AskConfigError, AskLink
 from mkdocs_interviews.model import Field, Question
 from mkdocs_interviews.pages import heading_text
+from mkdocs_interviews.question_form import QuestionForm, QuestionFormError
 from mkdocs_interviews.yamlfile import as_written, load_yaml
 
 # -- texts that end or start like Markdown syntax ----------------------------------------
@@ -360,7 +360,7 @@ PAY = Question(id="pay", text="Is it paid?")
 )
 def test_spaces_around_a_url_are_left_out(ask_url: str | None, repo_url: str | None) -> None:
     """With them, the link would be relative to the page, and lead nowhere."""
-    url = AskLink.from_config(ask_url, repo_url).url(MUSIC, PAY)
+    url = QuestionForm.from_config(ask_url, repo_url).url(MUSIC, PAY)
     parts = urlsplit(url)
     assert parts.scheme == "https"
     assert parts.netloc in ("example.org", "github.com")
@@ -429,6 +429,6 @@ def test_spaces_around_a_url_are_left_out(ask_url: str | None, repo_url: str | N
 def test_a_url_that_would_make_a_broken_link_is_refused(
     ask_url: str | None, repo_url: str | None, message: str
 ) -> None:
-    with pytest.raises(AskConfigError) as raised:
-        AskLink.from_config(ask_url, repo_url)
+    with pytest.raises(QuestionFormError) as raised:
+        QuestionForm.from_config(ask_url, repo_url)
     assert str(raised.value) == message

@@ -1,4 +1,4 @@
-"""Informational-interview Q&A sites: write-ups, fields, questions and the ask-a-question link.
+"""Informational-interview Q&A sites: write-ups, fields, questions and readers' asks.
 
 The core (everything but `plugin`, `config`, `site_files` and `cli`) has no MkDocs import:
 the MkDocs plugin, the command line and the tests all use it directly.
@@ -13,14 +13,23 @@ Glossary (the words the code, the pages and the messages use):
   **answer** (`Answer`) is the `##` section of a write-up that answers one.
 - **excerpt**: the start of an answer shown on a listing (a field, question or
   question-by-field page).
-- **ask link**: where a reader sends a question (`AskLink`, the option `ask_url`); a
-  **reader's question** is an entry of `asks.yml` (`Ask`), queued until a write-up answers it.
-- **introduction**: a write-up's `referred_by`, the interview whose interviewee introduced
-  this one; the chains of introductions make `network/`.
+- **ask**: a reader's question for a field, an entry of `asks.yml` (`Ask`), queued until a
+  write-up answers it (`ReadersQueue`); messages name one as "ask '<id>'". Only this: "to
+  ask" in page text is the verb, and `new` asks its questions with a `prompt`.
+- **question form**: where a reader sends a question, the repository's issue form or the
+  option `ask_url` (`QuestionForm`); every link to it is filled in for a field and maybe a
+  question. The page `ask/` says how to use it.
+- **introduction**: a write-up's `referred_by` (the one place the word "refer" stays, a
+  key of the content format): the interview whose interviewee introduced this one. The
+  chains of introductions make `network/` (`Introductions`, the index's part for them).
 - **draft**: a write-up kept out of `mkdocs build` (`draft: true`, or MkDocs' `draft_docs`);
   **held back** is the second way.
 - **generated page**: a page the plugin makes (fields, questions, ask, network), in memory for
   the build, as files for `generate`.
+- **build** (`SiteBuild`): one build of the site, which decides every generated page and
+  file and the **shape** of every source page (front matter made safe, a write-up's header,
+  anchors, links and footer) and its **head** (`Head`: feed links, Open Graph, JSON-LD). The
+  plugin and `generate` both ask it.
 - **problem** (`Problem`): one thing wrong in one file, named file first.
 """
 

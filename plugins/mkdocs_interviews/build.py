@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from . import urls
-from .ask import AskLink
 from .index import Index, build_index
 from .metadata import Head, page_head
 from .model import WriteUp
 from .outputs import OutputFile, data_files, feed_files
 from .pages import PageOptions, Renderer
 from .project import Project
+from .question_form import QuestionForm
 from .safe_text import calm_headings, safe_meta, unread_front_matter
 from .writeups import Document
 
@@ -172,7 +172,7 @@ class SiteSettings:
     """What the build needs from the site's configuration (mkdocs.yml)."""
 
     site_name: str
-    ask: AskLink
+    question_form: QuestionForm
     site_url: str | None = None
     """Where the site is published; feeds and absolute links need it."""
     site_description: str | None = None
@@ -197,7 +197,7 @@ def make_renderer(project: Project, settings: SiteSettings) -> Renderer:
         templates_dir=settings.templates_dir,
         feeds=settings.site_url is not None,
     )
-    return Renderer(index, settings.ask, options)
+    return Renderer(index, settings.question_form, options)
 
 
 def stylesheet() -> bytes:

@@ -68,12 +68,12 @@ class Site:
 
     def settings(self) -> SiteSettings:
         """What the build needs from mkdocs.yml, as the plugin takes it."""
-        from .ask import AskConfigError
         from .config import site_settings
+        from .question_form import QuestionFormError
 
         try:
             return site_settings(self.mkdocs, self.plugin)
-        except AskConfigError as error:
+        except QuestionFormError as error:
             raise UsageError(f"{self.config_file}: {error}") from error
 
 

@@ -89,16 +89,16 @@ class InterviewsConfig(Config):
 def site_settings(config: MkDocsConfig, plugin: InterviewsConfig) -> SiteSettings:
     """What the build needs from a loaded mkdocs.yml and the plugin's options.
 
-    Raises AskConfigError when no ask link can be made (no `ask_url`, no `repo_url`).
+    Raises QuestionFormError when no question form can be named (no `ask_url`, no `repo_url`).
     """
     # Here, not at the top: `check` imports this module, and starts faster without Jinja.
-    from .ask import AskLink
     from .build import SiteSettings
+    from .question_form import QuestionForm
 
     templates = plugin.templates_dir
     return SiteSettings(
         site_name=config.site_name,
-        ask=AskLink.from_config(plugin.ask_url, config.repo_url),
+        question_form=QuestionForm.from_config(plugin.ask_url, config.repo_url),
         site_url=config.site_url or None,
         site_description=config.site_description or None,
         directory_urls=config.use_directory_urls,

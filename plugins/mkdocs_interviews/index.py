@@ -1,5 +1,5 @@
 """The cross-indexes of the published write-ups, one for each job of the generated pages: the
-listings by field and question, the referrals, and the readers' question queue; the site's
+listings by field and question, the introductions, and the readers' question queue; the site's
 index holds the three with the catalogs.
 
 Each is built once per build in one pass, so that every page is a lookup. Write-ups are keyed
@@ -17,7 +17,7 @@ from typing import TypeVar
 from .asks import Ask
 from .catalogs import QuestionCatalog, fold
 from .model import Answer, Field, Question, WriteUp, slugify
-from .project import referral_cycles
+from .project import introduction_cycles
 
 T = TypeVar("T")
 
@@ -116,7 +116,7 @@ class Listings:
 
 
 @dataclass(frozen=True)
-class Referrals:
+class Introductions:
     """Who introduced whom among the published write-ups, and the chains that makes."""
 
     writeups: tuple[WriteUp, ...]
@@ -127,7 +127,7 @@ class Referrals:
     """The write-ups each one introduced, oldest first, by the introducer's path."""
 
     @classmethod
-    def build(cls, listings: Listings) -> Referrals:
+    def build(cls, listings: Listings) -> Introductions:
         """The valid introductions among the listed write-ups: to a published write-up, each
         circle of them cut."""
         published = listings.writeups
@@ -140,7 +140,7 @@ class Referrals:
         # A circle of introductions is cut once, at the write-up where it is reported, so that
         # every write-up of it still has a place in the chains. Introducers are found by slug,
         # so a circle only goes through write-ups their slug names: it is found among those.
-        cut = {named[first].path for first, _cycle in referral_cycles(links)}
+        cut = {named[first].path for first, _cycle in introduction_cycles(links)}
         introducer: dict[str, WriteUp] = {}
         for writeup in published:
             parent = listings.writeup(writeup.referred_by)
@@ -161,7 +161,7 @@ class Referrals:
         return self._introduced.get(writeup.path, [])
 
     def network(self) -> list[tuple[WriteUp, list[tuple[WriteUp, int]]]]:
-        """The referral chains: for each first interview of a chain (oldest first), every
+        """The chains of introductions: for each first interview of a chain (oldest first), every
         interview it led to, depth first, with its depth (the first is at depth 0).
 
         Each interview appears once. Interviews that neither introduced anyone nor were
@@ -183,7 +183,7 @@ class Referrals:
         return chains
 
     def unconnected(self) -> list[WriteUp]:
-        """Published interviews outside any referral chain, newest first."""
+        """Published interviews outside any chain of introductions, newest first."""
         return [
             w
             for w in self.writeups
@@ -283,13 +283,13 @@ class ReadersQueue:
 @dataclass(frozen=True)
 class Index:
     """What the generated pages look up: the catalogs, and the published write-ups'
-    listings, referrals and readers' question queue."""
+    listings, introductions and readers' question queue."""
 
     fields: tuple[Field, ...]
     """Every catalog field, by name."""
     question_catalog: QuestionCatalog
     listings: Listings
-    referrals: Referrals
+    introductions: Introductions
     queue: ReadersQueue
     group_names: tuple[str, ...] = ()
     """The fields' groups, in catalog order."""
@@ -351,7 +351,7 @@ def build_index(
         fields=by_name,
         question_catalog=questions,
         listings=listings,
-        referrals=Referrals.build(listings),
+        introductions=Introductions.build(listings),
         queue=ReadersQueue.build(asks, listings),
         group_names=group_names,
     )

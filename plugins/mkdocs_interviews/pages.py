@@ -13,11 +13,11 @@ from markupsafe import Markup
 
 from . import urls
 from .anchors import AnswerHeading, answer_headings
-from .ask import AskLink
 from .catalogs import QuestionCatalog
 from .excerpts import REFERENCE_USE, excerpt, inline_references, references, repoint_links
 from .index import Answered, Index
 from .model import Field, Question, WriteUp
+from .question_form import QuestionForm
 from .render import environment, escape_text
 from .sections import set_anchor
 from .urls import Links
@@ -77,9 +77,11 @@ class AnswerView:
 class Renderer:
     """Renders every generated page, and decorates write-ups, for one build."""
 
-    def __init__(self, index: Index, ask: AskLink, options: PageOptions | None = None) -> None:
+    def __init__(
+        self, index: Index, question_form: QuestionForm, options: PageOptions | None = None
+    ) -> None:
         self.index = index
-        self.ask = ask
+        self.question_form = question_form
         self.options = options or PageOptions()
         self.env = environment(self.options.templates_dir)
         self.env.filters["heading"] = heading_text
@@ -162,7 +164,7 @@ class Renderer:
         links = Links(path, self.options.directory_urls)
         body = self.env.get_template(template).render(
             index=self.index,
-            ask=self.ask,
+            question_form=self.question_form,
             links=links,
             html_links=links.as_html(),
             options=self.options,
@@ -217,7 +219,7 @@ class Renderer:
     # -- write-up pages -------------------------------------------------------------------
 
     def decorate(self, markdown: str, writeup: WriteUp, questions: QuestionCatalog) -> str:
-        """A write-up's Markdown with its header, answer links, ask link and referrals.
+        """A write-up's Markdown with its header, answer links, question form and introductions.
 
         The answers' headings are anchored by question id in the same pass.
         """
@@ -225,10 +227,10 @@ class Renderer:
         context: dict[str, Any] = {
             "writeup": writeup,
             "index": self.index,
-            "ask": self.ask,
+            "question_form": self.question_form,
             "links": links,
-            "introduced_by": self.index.referrals.introduced_by(writeup),
-            "introduced_next": self.index.referrals.introduced_next(writeup),
+            "introduced_by": self.index.introductions.introduced_by(writeup),
+            "introduced_next": self.index.introductions.introduced_next(writeup),
         }
         lines = markdown.split("\n")
         inserts: list[tuple[int, str]] = []

@@ -15,11 +15,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
-from .ask import AskConfigError
 from .build import THEME_DIR, SiteBuild, SiteSettings
 from .config import InterviewsConfig, site_settings
 from .problems import FileProblems
 from .project import paused_gc, read_project
+from .question_form import QuestionFormError
 from .render import SiteTemplateError
 from .site_files import read_site_files
 from .text import decode
@@ -47,7 +47,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             self.settings = site_settings(config, self.config)
-        except AskConfigError as error:
+        except QuestionFormError as error:
             raise PluginError(f"interviews plugin: {error}") from error
         # Answers are anchored with attribute lists; generated pages wrap Markdown in HTML.
         for extension in ("attr_list", "md_in_html"):

@@ -326,7 +326,7 @@ def _check_links(summaries: list[_Summary]) -> dict[str, list[Problem]]:
             )
         else:
             referrers[doc.slug] = target
-    for slug, cycle in referral_cycles(referrers):
+    for slug, cycle in introduction_cycles(referrers):
         doc = by_slug[slug]
         line = doc.referred_by_line
         chain = " -> ".join(by_slug[member].path for member in [*cycle, cycle[0]])
@@ -339,7 +339,7 @@ def _check_links(summaries: list[_Summary]) -> dict[str, list[Problem]]:
     return {path: found.items for path, found in problems.items()}
 
 
-def referral_cycles(referrers: Mapping[str, str]) -> Iterator[tuple[str, list[str]]]:
+def introduction_cycles(referrers: Mapping[str, str]) -> Iterator[tuple[str, list[str]]]:
     """Each cycle of 'introduced by' links once, named from its first slug in sorted order.
 
     The cycle is reported at that first write-up, and its link is the one the site cuts.

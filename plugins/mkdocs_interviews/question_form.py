@@ -1,4 +1,5 @@
-"""The ask-a-question link: where a reader sends a question for a field."""
+"""The question form: where a reader sends a question for a field (the repository's issue
+form, or `ask_url`), and the links to it, filled in."""
 
 from __future__ import annotations
 
@@ -19,18 +20,18 @@ FORM_INPUTS = ("field", "question")
 PLACEHOLDERS = tuple(f"{{{name}}}" for name in FORM_INPUTS)
 
 
-class AskConfigError(ValueError):
-    """`ask_url` or `repo_url` cannot make an ask link."""
+class QuestionFormError(ValueError):
+    """`ask_url` or `repo_url` cannot name a question form that works."""
 
 
 @dataclass(frozen=True)
-class AskLink:
-    """Fills the ask URL template for a field and, optionally, a question."""
+class QuestionForm:
+    """The question form's URL template, filled in for a field and, optionally, a question."""
 
     template: str
 
     @classmethod
-    def from_config(cls, ask_url: str | None, repo_url: str | None) -> AskLink:
+    def from_config(cls, ask_url: str | None, repo_url: str | None) -> QuestionForm:
         """The link from the plugin's `ask_url`, else from the site's `repo_url`.
 
         Spaces around either URL are left out, as a browser leaves them out of an address
@@ -42,7 +43,7 @@ class AskLink:
         if ask_url:
             _check_http(ask_url, "ask_url")
             if not any(p in ask_url for p in PLACEHOLDERS):
-                raise AskConfigError(
+                raise QuestionFormError(
                     f"'ask_url' has neither {PLACEHOLDERS[0]} nor {PLACEHOLDERS[1]}: add them "
                     "where the field and the question go, like "
                     "https://example.org/ask?field={field}&question={question}"
@@ -52,14 +53,14 @@ class AskLink:
             _check_http(repo_url, "repo_url")
             parts = urlsplit(repo_url)
             if parts.query or parts.fragment:
-                raise AskConfigError(
+                raise QuestionFormError(
                     f"'repo_url' must be the repository's address, not '{repo_url}': the ask "
                     "link adds /issues/new to it (leave out what follows '?' or '#', or set "
                     "the plugin's 'ask_url')"
                 )
             query = "&".join(f"{name}={{{name}}}" for name in FORM_INPUTS)
             return cls(f"{repo_url.rstrip('/')}/issues/new?template={FORM_FILE}&{query}")
-        raise AskConfigError(
+        raise QuestionFormError(
             "readers' questions need somewhere to go: set 'repo_url' in mkdocs.yml (the ask "
             "link opens the repository's issue form), or the plugin's 'ask_url' (a URL with "
             "{field} and {question})"
@@ -96,24 +97,24 @@ _EXAMPLES = {
 def _check_http(url: str, key: str) -> None:
     broken = next((ch for ch in url if ch in "\t\n\r"), None)
     if broken is not None:
-        raise AskConfigError(
+        raise QuestionFormError(
             f"'{key}' has a line break or a tab in it, after '{url[: url.index(broken)]}' "
             "(write the URL on one line, without them)"
         )
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise AskConfigError(
+        raise QuestionFormError(
             f"'{key}' must be an http(s) URL, not '{url}' (start it with https:// and the "
             f"site's address, like {_EXAMPLES[key]})"
         )
     host = parts.netloc
     if any(ch.isspace() or ch in "{}" for ch in host):
-        raise AskConfigError(
+        raise QuestionFormError(
             f"'{key}' has '{host}' for the site's address, which cannot be one (write the "
             f"address as in a browser, without spaces or placeholders, like {_EXAMPLES[key]})"
         )
     if not _valid_port(parts):
-        raise AskConfigError(
+        raise QuestionFormError(
             f"'{key}' has '{host}' for the site's address, whose port is not a number from 0 "
             "to 65535 (write it like example.org:8080, or leave the port out)"
         )

@@ -10,7 +10,7 @@ import yaml
 
 from conftest import ROOT
 from mkdocs_interviews import Field, Question
-from mkdocs_interviews.ask import FORM_FILE, FORM_INPUTS, AskConfigError, AskLink
+from mkdocs_interviews.question_form import FORM_FILE, FORM_INPUTS, QuestionForm, QuestionFormError
 
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "ask.yml"
 REPO = "https://github.com/example/interviews"
@@ -44,7 +44,7 @@ def test_ask_url_placeholders_are_filled_url_encoded(
     item, question, field_part, question_part
 ) -> None:
     """Spaces, '&', '/', '?' and accents in a field or question cannot break the link."""
-    link = AskLink.from_config("https://example.org/ask?field={field}&q={question}", REPO)
+    link = QuestionForm.from_config("https://example.org/ask?field={field}&q={question}", REPO)
     url = link.url(item, question)
     assert url == f"https://example.org/ask?field={field_part}&q={question_part}"
     assert query(url) == {
@@ -54,23 +54,23 @@ def test_ask_url_placeholders_are_filled_url_encoded(
 
 
 def test_a_placeholder_in_the_path_stays_one_segment() -> None:
-    link = AskLink.from_config("https://example.org/ask/{field}/", None)
+    link = QuestionForm.from_config("https://example.org/ask/{field}/", None)
     assert urlsplit(link.url(LABS)).path == "/ask/R%26D%20%2F%20Labs/"
 
 
 def test_ask_url_wins_over_repo_url() -> None:
-    link = AskLink.from_config("https://example.org/ask?f={field}", REPO)
+    link = QuestionForm.from_config("https://example.org/ask?f={field}", REPO)
     assert link.url(MUSIC).startswith("https://example.org/ask?")
 
 
 def test_one_placeholder_is_enough() -> None:
-    link = AskLink.from_config("http://example.org/ask?topic={question}", None)
+    link = QuestionForm.from_config("http://example.org/ask?topic={question}", None)
     assert query(link.url(MUSIC, PAY)) == {"topic": [PAY.text]}
 
 
 def test_quotes_and_brackets_in_the_template_are_encoded() -> None:
     """The link is written into Markdown and HTML attributes: nothing in it may end them early."""
-    link = AskLink.from_config('https://example.org/a b/"x"/(y)/<z>?f={field}', None)
+    link = QuestionForm.from_config('https://example.org/a b/"x"/(y)/<z>?f={field}', None)
     url = link.url(MUSIC)
     assert not set(url) & set(' "()<>')
     assert urlsplit(url).path == "/a%20b/%22x%22/%28y%29/%3Cz%3E"
@@ -82,7 +82,7 @@ def test_quotes_and_brackets_in_the_template_are_encoded() -> None:
 @pytest.mark.parametrize("repo_url", [REPO, REPO + "/"])
 def test_repo_url_gives_the_issue_form(repo_url: str) -> None:
     """Without ask_url, readers land on the repository's 'Ask a question' issue form, filled."""
-    link = AskLink.from_config(None, repo_url)
+    link = QuestionForm.from_config(None, repo_url)
     url = link.url(MUSIC, PAY)
     parts = urlsplit(url)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == REPO + "/issues/new"
@@ -91,7 +91,7 @@ def test_repo_url_gives_the_issue_form(repo_url: str) -> None:
 
 
 def test_repo_url_without_a_question_leaves_it_blank() -> None:
-    url = AskLink.from_config("", REPO).url(LABS)
+    url = QuestionForm.from_config("", REPO).url(LABS)
     assert query(url) == {"template": ["ask.yml"], "field": ["R&D / Labs"], "question": [""]}
 
 
@@ -100,8 +100,8 @@ def test_repo_url_without_a_question_leaves_it_blank() -> None:
 
 def test_neither_ask_url_nor_repo_url_is_refused() -> None:
     """The author is told which setting to add, and what it looks like."""
-    with pytest.raises(AskConfigError) as raised:
-        AskLink.from_config(None, None)
+    with pytest.raises(QuestionFormError) as raised:
+        QuestionForm.from_config(None, None)
     message = str(raised.value)
     assert "repo_url" in message
     assert "ask_url" in message
@@ -122,8 +122,8 @@ def test_neither_ask_url_nor_repo_url_is_refused() -> None:
     ],
 )
 def test_unusable_urls_are_refused(ask_url: str | None, repo_url: str, words: list[str]) -> None:
-    with pytest.raises(AskConfigError) as raised:
-        AskLink.from_config(ask_url, repo_url)
+    with pytest.raises(QuestionFormError) as raised:
+        QuestionForm.from_config(ask_url, repo_url)
     for word in words:
         assert word in str(raised.value)
 
@@ -148,7 +148,7 @@ def test_the_form_is_the_one_the_link_names() -> None:
 def test_the_link_fills_text_inputs_of_the_form(form: dict) -> None:
     """GitHub prefills text inputs (not dropdowns) from the query: every parameter has one."""
     inputs = {item["id"] for item in elements(form, "input")}
-    url = AskLink.from_config(None, REPO).url(MUSIC, PAY)
+    url = QuestionForm.from_config(None, REPO).url(MUSIC, PAY)
     names = set(query(url)) - {"template"}
     assert names == set(FORM_INPUTS)
     assert names <= inputs
