@@ -1,7 +1,9 @@
 """The other bases the plugin is tested on, each in its own environment (`nox`).
 
-- `properdocs`: the real builds of the test suite run with ProperDocs, the maintained fork
-  of MkDocs, instead of MkDocs.
+- `properdocs`: the tests that build sites for real (`BUILDS`) run with ProperDocs, the
+  maintained fork of MkDocs, instead of MkDocs: their in-process builds with ProperDocs' own
+  loader and build, its modules standing in for MkDocs' as on its command line (the plugin's
+  `mkdocs.*` imports included), and their command-line runs with `python -m properdocs`.
 - `zensical`: the folder `generate` writes, built with Zensical (which runs no MkDocs
   plugins) from the shipped plugin-less configuration, mkdocs.generated.yml: every page type
   and link (tests/test_builders_without_plugins.py).
@@ -27,8 +29,17 @@ BUILDS = [
     "tests/test_publishing.py",
     "tests/test_network_and_asks.py",
     "tests/test_authoring.py",
+    "tests/test_control_characters.py",
+    "tests/test_generate_pages.py",
+    "tests/test_hostile.py",
+    "tests/test_listings_stay_whole.py",
+    "tests/test_mistakes.py",
+    "tests/test_readme.py",
+    "tests/test_silent_changes.py",
 ]
-"""The tests that build sites for real."""
+"""The tests that build sites for real, but three that build some: test_fuzz.py and
+test_properties.py (minutes of generated cases), and test_kept_back.py, which runs `check` in
+process, where it would read ProperDocs' modules in place of the MkDocs it runs with."""
 
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
 

@@ -19,9 +19,15 @@ ROOT = TESTS.parent
 CASES = TESTS / "cases"
 
 BUILDER = os.environ.get("INTERVIEWS_BUILDER", "mkdocs")
-"""The builder the command-line runs of it start (`python -m <builder> serve`, two builds
-compared): MkDocs, or ProperDocs (the nox session `properdocs`). Other builds run MkDocs in
-process (`Site.build`)."""
+"""The builder of the tests' sites: MkDocs, or ProperDocs (the nox session `properdocs`), both
+in process (`Site.build`) and on the command line (`python -m <builder> serve`, two builds
+compared)."""
+
+if BUILDER == "properdocs":
+    # What ProperDocs' command line does before it loads a plugin: from here on every
+    # `mkdocs.*` import (the plugin's, its theme's, the tests') is ProperDocs' module of that
+    # name, so the plugin is a ProperDocs plugin, as it is in a `properdocs build`.
+    import properdocs.replacement  # noqa: F401
 
 MKDOCS_YML = """\
 site_name: Test interviews
@@ -110,6 +116,20 @@ class _Records(logging.Handler):
         self.records.append(record)
 
 
+class _ProperDocsRecords(_Records):
+    """ProperDocs' records under the MkDocs names of the same modules ('properdocs.config' as
+    'mkdocs.config'; the plugin's 'mkdocs.plugins.interviews' as it is), so that a test reads
+    the builder's log under 'mkdocs' whichever builder ran. Each is a copy: other handlers
+    keep the record as it was logged."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name == "properdocs" or record.name.startswith("properdocs."):
+            record = logging.makeLogRecord(
+                {**record.__dict__, "name": "mkdocs" + record.name.removeprefix("properdocs")}
+            )
+        super().emit(record)
+
+
 @dataclass
 class Site:
     """A tiny MkDocs site in a temporary folder."""
@@ -143,7 +163,12 @@ class Site:
     ) -> Built:
         """`mkdocs build` of this site, in process: MkDocs' own loader, plugin events and build,
         the log captured by logger name. The build must finish or, with `stops`, be stopped
-        (by a configuration error, a plugin's error, or a warning under `strict`)."""
+        (by a configuration error, a plugin's error, or a warning under `strict`). With
+        ProperDocs as the `BUILDER`, `properdocs build` the same way (`_properdocs_build`)."""
+        if BUILDER == "properdocs":
+            return self._properdocs_build(
+                strict=strict, stops=stops, config=config, site_dir=site_dir
+            )
         from mkdocs.commands.build import build as mkdocs_build
         from mkdocs.config import load_config
         from mkdocs.exceptions import Abort
@@ -165,6 +190,43 @@ class Site:
         except Abort as error:
             aborted = str(error)
         finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+        built = Built(handler.records, aborted)
+        assert (aborted is not None) == stops, built.log
+        return built
+
+    def _properdocs_build(
+        self, *, strict: bool, stops: bool, config: str, site_dir: Path | None
+    ) -> Built:
+        """`properdocs build` of this site, in process: ProperDocs' own loader, plugin events and
+        build. Its loggers are 'properdocs.*'; the plugin's, 'mkdocs.plugins.interviews', is
+        made a child of them, as ProperDocs' command line does, so that a warning of the plugin
+        counts under `strict` and is captured with the rest."""
+        from properdocs.commands.build import build as properdocs_build
+        from properdocs.config import load_config
+        from properdocs.exceptions import Abort
+
+        handler = _ProperDocsRecords()
+        logger = logging.getLogger("properdocs")
+        legacy = logging.getLogger("mkdocs")
+        level, parent = logger.level, legacy.parent
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        legacy.parent = logger
+        aborted = None
+        try:
+            overrides = {"site_dir": str(site_dir)} if site_dir else {}
+            loaded = load_config(str(self.root / config), strict=strict, **overrides)
+            loaded.plugins.on_startup(command="build", dirty=False)
+            try:
+                properdocs_build(loaded)
+            finally:
+                loaded.plugins.on_shutdown()
+        except Abort as error:
+            aborted = str(error)
+        finally:
+            legacy.parent = parent
             logger.removeHandler(handler)
             logger.setLevel(level)
         built = Built(handler.records, aborted)
