@@ -9,7 +9,9 @@ by `generate` and built without the plugin, and (c) the write-ups alone, without
 or any generated page (what any site of these write-ups costs). It prints the median wall
 time, the peak memory and the size of each, the ratio a/b, the plugin's own time (reading,
 cataloguing, rendering), the time of `check`, and, with --blog, the same corpus built with
-Material's blog plugin.
+Material's blog plugin. For every variant built it prints, in a table, the peak memory of its
+build process (MB of 2**20 bytes) and the size in bytes of its search index (Material's
+`search/search_index.json`), each also as a ratio to the floor's.
 Figures from one run are compared with each other only: these machines are shared and noisy.
 """
 
@@ -31,13 +33,32 @@ from typing import Any
 
 import yaml
 
+from mkdocs_interviews.generate import THEME_FOLDER
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus import make_corpus  # noqa: E402
 
+# Each build runs in a child process of its own, which reports its wall time and its own peak
+# memory as it ends. Not `RUSAGE_CHILDREN` (the maximum over every child so far) and not
+# `ru_maxrss` from `os.wait4` or from the child itself: on Linux a process's `ru_maxrss` starts
+# at its parent's resident size when it is started (the kernel carries the high-water mark
+# across exec), so it would never read below the runner's own. `VmHWM` in /proc/self/status
+# is the high-water mark of the build's own memory; `ru_maxrss` is the fallback where there is
+# no /proc (kilobytes, bytes on macOS).
 MEASURE = """\
 import resource, runpy, sys, time
+def peak():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss if sys.platform == "darwin" else rss * 1024
 sys.argv = ["mkdocs", *sys.argv[1:]]
 start = time.perf_counter()
 try:
@@ -46,13 +67,13 @@ except SystemExit as exit:
     code = exit.code or 0
 else:
     code = 0
-print("MEASURE", time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-      code, file=sys.stderr)
+print("MEASURE", time.perf_counter() - start, peak(), code, file=sys.stderr)
 """
 
 
 def build(root: Path, config: str = "mkdocs.yml") -> tuple[float, float]:
-    """Build a site; its wall time (s) and peak memory (MB)."""
+    """Build a site in a process of its own; its wall time (s) and that process's peak memory
+    (MB of 2**20 bytes)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1750000000"}
     result = subprocess.run(
         [sys.executable, "-c", MEASURE, "build", "-q", "-f", config],
@@ -65,11 +86,17 @@ def build(root: Path, config: str = "mkdocs.yml") -> tuple[float, float]:
     if result.returncode or not line or line[-1].split()[3] != "0":
         raise SystemExit(f"build failed in {root}:\n{result.stderr[-3000:]}")
     _, wall, rss, _ = line[-1].split()
-    return float(wall), int(rss) / 1024
+    return float(wall), int(rss) / 2**20
 
 
 def size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def search_index_size(site: Path) -> int | None:
+    """The size in bytes of the built site's search index (Material's), None if it has none."""
+    index = site / "search" / "search_index.json"
+    return index.stat().st_size if index.is_file() else None
 
 
 def without_plugin(root: Path) -> dict[str, Any]:
@@ -94,6 +121,8 @@ def floor_site(root: Path) -> Path:
     config = without_plugin(root)
     config["markdown_extensions"] = [*config["markdown_extensions"], "md_in_html"]
     config["extra_css"] = ["assets/stylesheets/interviews.css"]
+    # `generate` writes the template of the pages' head there, for the theme's custom_dir.
+    config["theme"] = {**config["theme"], "custom_dir": f"docs/{THEME_FOLDER}"}
     (floor / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return floor
 
@@ -181,6 +210,26 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+LABELS = {"plugin": "plugin", "floor": "floor", "alone": "write-ups alone", "blog": "blog"}
+
+
+def print_variants(peak: dict[str, float], index: dict[str, int | None]) -> None:
+    """The table of each variant built: its peak memory and its search index, and their ratios
+    to the floor's."""
+    print(
+        f"          {'variant':<16} {'peak memory':>11} {'/ floor':>8} "
+        f"{'search index':>19} {'/ floor':>8}"
+    )
+    for name, mb in peak.items():
+        size, floor_size = index[name], index["floor"]
+        if size is None:
+            shown = f"{'(none)':>19} {'':>8}"
+        else:
+            ratio = f"{size / floor_size:6.2f} x" if floor_size else f"{'':>8}"
+            shown = f"{size:>13,} bytes {ratio}"
+        print(f"          {LABELS[name]:<16} {mb:8.0f} MB {mb / peak['floor']:6.2f} x {shown}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
@@ -217,14 +266,17 @@ def main() -> None:
         rounds = args.rounds
         if args.single_round_from is not None and n >= args.single_round_from:
             rounds = 1
+        variants = (("plugin", root), ("floor", floor), ("alone", alone), ("blog", blog))
         for round_number in range(rounds):
-            variants = (("plugin", root), ("floor", floor), ("alone", alone), ("blog", blog))
             for name, folder in variants:
                 if folder is None or (name == "blog" and round_number >= args.blog_rounds):
                     continue
                 wall, rss = build(folder)
                 times[name].append(wall)
                 memory[name].append(rss)
+        built = {name: folder for name, folder in variants if folder is not None and memory[name]}
+        peak = {name: max(memory[name]) for name in built}
+        index = {name: search_index_size(folder / "site") for name, folder in built.items()}
         own = plugin_time(root)
         row = {
             "n": n,
@@ -233,6 +285,8 @@ def main() -> None:
             "alone": statistics.median(times["alone"]),
             "plugin_mb": max(memory["plugin"]),
             "floor_mb": max(memory["floor"]),
+            "peak_mb": peak,
+            "index_bytes": index,
             "plugin_site_mb": size(root / "site") / 1e6,
             "floor_site_mb": size(floor / "site") / 1e6,
             "writeup_kb": writeup_page_size(root / "site") / 1e3,
@@ -264,14 +318,21 @@ def main() -> None:
             f"{own['index']:.2f}, pages {own['pages']:.2f}, decorate {own['decorate']:.2f})  "
             f"check {row['check']:.2f} s"
         )
+        print_variants(peak, index)
     sizes = sorted(results)
     if len(sizes) > 1:
         small, large = results[sizes[0]], results[sizes[-1]]
+        small_index, large_index = small["index_bytes"]["plugin"], large["index_bytes"]["plugin"]
         print(
             f"growth N={sizes[0]} -> {sizes[-1]} ({sizes[-1] / sizes[0]:.0f} x): build "
             f"{large['plugin'] / small['plugin']:.2f} x, floor "
             f"{large['floor'] / small['floor']:.2f} x, peak memory "
             f"{large['plugin_mb'] / small['plugin_mb']:.2f} x"
+            + (
+                f", search index {large_index / small_index:.2f} x"
+                if small_index and large_index
+                else ""
+            )
         )
 
 

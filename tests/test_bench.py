@@ -60,14 +60,21 @@ def test_corpus_is_deterministic(corpus: Path, tmp_path: Path) -> None:
             assert again.read_bytes() == path.read_bytes(), path.name
 
 
-def test_runner_builds_every_variant_and_prints_figures(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The runner's output on its smallest corpora, every variant built, and where it built."""
+    work = tmp_path_factory.mktemp("runner")
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "10", "12", "--rounds", "1",
-         "--blog", "--work", str(tmp_path)],
+         "--blog", "--work", str(work)],
         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
-    out = result.stdout
+    return result.stdout, work
+
+
+def test_runner_builds_every_variant_and_prints_figures(runner: tuple[str, Path]) -> None:
+    out, tmp_path = runner
     assert re.search(r"CPUs, .+, Python 3\.\d+.*, mkdocs \d", out)
     for n in (10, 12):
         assert re.search(
@@ -90,6 +97,30 @@ def test_runner_builds_every_variant_and_prints_figures(tmp_path: Path) -> None:
     alone = tmp_path / "n12-alone" / "site"
     assert (alone / "interviews" / "w00007" / "index.html").is_file()
     assert not (alone / "questions").exists(), "the write-ups alone have no generated page"
+
+
+def test_runner_prints_each_variants_peak_memory_and_search_index(
+    runner: tuple[str, Path],
+) -> None:
+    out, work = runner
+    for n in (10, 12):
+        block = out.split(f"N={n:>6}", 1)[1].split("\nN=", 1)[0]
+        assert re.search(r"variant\s+peak memory\s+/ floor\s+search index\s+/ floor", block)
+        rows = {
+            label: (float(peak), int(index.replace(",", "")))
+            for label, peak, index in re.findall(
+                r"^ +(plugin|floor|write-ups alone|blog) +([\d.]+) MB +[\d.]+ x +([\d,]+) bytes",
+                block,
+                re.MULTILINE,
+            )
+        }
+        assert set(rows) == {"plugin", "floor", "write-ups alone", "blog"}, block
+        for label, (peak, index) in rows.items():
+            assert peak > 10, (n, label, peak)  # MB: a Python process building a site
+            assert index > 0, (n, label)
+        built = work / f"n{n}" / "site" / "search" / "search_index.json"
+        assert rows["plugin"][1] == built.stat().st_size
+    assert re.search(r"growth N=10 -> 12 .*, search index [\d.]+ x", out)
 
 
 def test_own_work_is_timed_part_by_part_and_profiled(corpus: Path) -> None:
