@@ -19,6 +19,7 @@ from pathlib import Path
 
 from mkdocs_interviews.build import SiteBuild
 from mkdocs_interviews.cli import load_site
+from mkdocs_interviews.decoration import DecorationExtension
 from mkdocs_interviews.project import paused_gc
 from mkdocs_interviews.writeups import split_front_matter
 
@@ -40,11 +41,12 @@ def own_work(config: Path) -> dict[str, float]:
     with paused_gc():
         outputs, _gave_way = build.files(bodies)
     pages = time.perf_counter()
+    placement = DecorationExtension()  # as the plugin does: placed during the conversion
     for doc in project.documents:
         if doc.writeup is None:  # a write-up with errors is published as it is
             continue
         body = split_front_matter(bodies[doc.path])[1].lstrip()
-        build.shape(doc.path, body, doc.meta)
+        build.shape(doc.path, body, doc.meta, into=placement)
     decorate = time.perf_counter()
     assert outputs
     return {

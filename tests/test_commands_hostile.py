@@ -152,12 +152,12 @@ def test_a_template_naming_what_it_is_not_given(make_site, in_site, capsys) -> N
     site = site_with_template(
         make_site,
         in_site,
-        "writeup_header.md.j2",
-        "{#- my header -#}\n**{{ writeup.role }}**\n\n{{ interviewer.name }}\n",
+        "writeup_header.html.j2",
+        "{#- my header -#}\n<p>{{ writeup.role }}</p>\n\n{{ interviewer.name }}\n",
     )
     status, _out, err = run_main(capsys, "generate", "build/docs")
     assert status == 2
-    template = site.root / "overrides" / "writeup_header.md.j2"
+    template = site.root / "overrides" / "writeup_header.html.j2"
     assert err.startswith(f"error: {template}:4: 'interviewer' is undefined")
     assert "first lines" in err
 

@@ -72,13 +72,13 @@ def test_decorate_adds_header_links_and_footer_around_the_authors_text() -> None
     )
     markdown = Renderer(index, ASK).decorate(body, item, result.questions)
     lines = markdown.split("\n")
-    assert "[Radio &#38; podcasting](../fields/radio-podcasting/index.md)" in markdown
+    assert '<a href="../../fields/radio-podcasting/">Radio &#38; podcasting</a>' in markdown
     assert "## How did you get started? { #getting-started }" in lines
     assert "## What does a typical day look like? { #typical-day }" in lines
     answer = lines.index("As an intern.")
-    assert lines[answer + 2].startswith("[How 2 others answered this question →]")
-    assert lines[answer + 2].endswith(
-        "(../questions/getting-started/index.md){ .interviews-others }"
+    assert lines[answer + 2] == (
+        '<p><a class="interviews-others" href="../../questions/getting-started/">'
+        "How 2 others answered this question →</a></p>"
     )
     assert "Intro." in lines and "Meetings." in lines
     assert "field=Radio%20%26%20podcasting" in markdown  # the primary field's ask link
@@ -166,10 +166,10 @@ def test_of_two_write_ups_with_one_slug_the_first_is_listed_and_each_is_decorate
         renderer, "questions/typical-day/index.md"
     )
     shown = renderer.decorate(FIRST_BODY, first, result.questions)
-    assert "**Editor**" in shown and "Meetings with [authors][a]." in shown
-    assert "What do editors do all day?" in shown and "[The agent](../agent.md)" in shown
+    assert "<strong>Editor</strong>" in shown and "Meetings with [authors][a]." in shown
+    assert "What do editors do all day?" in shown and 'href="../../agent/">The agent' in shown
     other = renderer.decorate(SECOND_BODY, second, result.questions)
-    assert "**Copy editor**" in other and "Proofs with [authors][a]." in other
+    assert "<strong>Copy editor</strong>" in other and "Proofs with [authors][a]." in other
     assert "Meetings" not in other and "What do editors do all day?" not in other
     assert "The agent" not in other and "Introduced" not in other
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import urls
+from .decoration import DecorationExtension
 from .index import Index, build_index
 from .metadata import Head, page_head
 from .model import WriteUp
@@ -100,9 +101,19 @@ class SiteBuild:
         """Whether `path` is a page or file this build added (after `files`)."""
         return path in self._generated
 
-    def shape(self, path: str, markdown: str, meta: Mapping[str, Any]) -> ShapedPage:
+    def shape(
+        self,
+        path: str,
+        markdown: str,
+        meta: Mapping[str, Any],
+        into: DecorationExtension | None = None,
+    ) -> ShapedPage:
         """The page at `path` as the build shows it, from its Markdown (without the front
-        matter) and its front matter as read (empty when it could not be read)."""
+        matter) and its front matter as read (empty when it could not be read).
+
+        A write-up's decoration is handed to `into`, which places it during the page's
+        conversion, or without it placed in the text.
+        """
         doc = self.project.document(path)
         writeup = None if doc is None else doc.writeup
         shaped = _meta(dict(meta), writeup)
@@ -111,15 +122,25 @@ class SiteBuild:
             shaped.setdefault("template", HEAD_TEMPLATE)
         safe_meta(shaped, writeup_file=doc is not None)
         self._heads[path] = head
-        return ShapedPage(self._markdown(markdown, doc, unread=not meta), shaped, head)
+        return ShapedPage(self._markdown(markdown, doc, not meta, into), shaped, head)
 
-    def _markdown(self, markdown: str, doc: Document | None, *, unread: bool) -> str:
+    def _markdown(
+        self, markdown: str, doc: Document | None, unread: bool, into: DecorationExtension | None
+    ) -> str:
         if doc is not None and unread:
             markdown = unread_front_matter(markdown)
         markdown = calm_headings(markdown)
+        if into is not None:
+            into.page = None
         if doc is None or doc.writeup is None:
             return markdown
-        return self.renderer.decorate(markdown, doc.writeup, self.project.questions)
+        anchored, decoration = self.renderer.decoration(
+            markdown, doc.writeup, self.project.questions
+        )
+        if into is None:
+            return decoration.in_text(anchored)
+        into.page = decoration
+        return anchored
 
     def head_of(self, path: str) -> Head | None:
         """The head of the page at `path`, as `shape` made it."""

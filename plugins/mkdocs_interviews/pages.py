@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import urls
 from .anchors import AnswerHeading, answer_headings
 from .catalogs import QuestionCatalog
+from .decoration import Decoration
 from .excerpts import REFERENCE_USE, excerpt, inline_references, references, repoint_links
 from .index import Answered, Index
 from .model import Field, Question, WriteUp
@@ -93,9 +94,9 @@ class Renderer:
         """Answers as listed, by write-up path, question id and page depth."""
         self._excerpts: dict[tuple[str, str], str] = {}
         """Answers' excerpts, by write-up path and question id."""
-        self._answer_links: dict[tuple[str, int, str], str] = {}
-        """The link after an answer, by question id, other answers and folder."""
-        self._answer_template = self.env.get_template("writeup_answer.md.j2")
+        self._answer_links: dict[tuple[str, int, str, int], str] = {}
+        """The link after an answer, by question id, other answers, folder and URL depth."""
+        self._answer_template = self.env.get_template("writeup_answer.html.j2")
         own = Path(__file__).parent / "templates"
         self._own_answer_template = Path(self._answer_template.filename or "").parent == own
 
@@ -218,12 +219,16 @@ class Renderer:
 
     # -- write-up pages -------------------------------------------------------------------
 
-    def decorate(self, markdown: str, writeup: WriteUp, questions: QuestionCatalog) -> str:
-        """A write-up's Markdown with its header, answer links, question form and introductions.
+    def decoration(
+        self, markdown: str, writeup: WriteUp, questions: QuestionCatalog
+    ) -> tuple[str, Decoration]:
+        """A write-up's Markdown with its answers' headings anchored by question id, and the
+        HTML that goes around it: header, the link after each answer, footer.
 
-        The answers' headings are anchored by question id in the same pass.
+        The plugin places that HTML inside the page's own Markdown conversion
+        (`DecorationExtension`); `decorate` places it in the text, for `generate`.
         """
-        links = Links(writeup.path, self.options.directory_urls)
+        links = Links(writeup.path, self.options.directory_urls, html=True)
         context: dict[str, Any] = {
             "writeup": writeup,
             "index": self.index,
@@ -233,7 +238,8 @@ class Renderer:
             "introduced_next": self.index.introductions.introduced_next(writeup),
         }
         lines = markdown.split("\n")
-        inserts: list[tuple[int, str]] = []
+        after: dict[str, str] = {}
+        ends: list[tuple[int, str]] = []
         # The headings are scanned again, not taken from the reading of the write-up: that
         # kept only each answer's line in the file, and this text is not the file's. MkDocs
         # drops the front matter and the blank lines after it (`generate` too), other
@@ -242,17 +248,20 @@ class Renderer:
         # the reading would sit on the wrong line, or bring those spaces back. The scan looks
         # only at candidate lines, so it costs little next to rendering.
         for found in answer_headings(markdown, writeup, questions):
-            if found.heading.anchor != found.answer.question.id:
-                set_anchor(lines, found.heading, found.answer.question.id)
-            inserts.append((found.end, self._answer_link(context, writeup, found)))
-        # From the end, so that inserting lines keeps the earlier indexes right.
-        for end, text in reversed(inserts):
-            while end > 0 and not lines[end - 1].strip():
-                end -= 1
-            lines[end:end] = ["", *text.strip("\n").split("\n"), ""]
-        header = self.env.get_template("writeup_header.md.j2").render(context)
-        footer = self.env.get_template("writeup_footer.md.j2").render(context)
-        return f"{header.rstrip()}\n\n" + "\n".join(lines).rstrip() + f"\n\n{footer.strip()}\n"
+            question_id = found.answer.question.id
+            if found.heading.anchor != question_id:
+                set_anchor(lines, found.heading, question_id)
+            after[question_id] = self._answer_link(context, writeup, found)
+            ends.append((found.end, question_id))
+        header = self.env.get_template("writeup_header.html.j2").render(context)
+        footer = self.env.get_template("writeup_footer.html.j2").render(context)
+        return "\n".join(lines), Decoration(header.strip(), after, footer.strip(), tuple(ends))
+
+    def decorate(self, markdown: str, writeup: WriteUp, questions: QuestionCatalog) -> str:
+        """A write-up's Markdown with its decoration placed in the text, as blocks of HTML:
+        for builders that run no plugin (`generate`)."""
+        anchored, decoration = self.decoration(markdown, writeup, questions)
+        return decoration.in_text(anchored)
 
     def _answer_link(self, context: dict[str, Any], writeup: WriteUp, found: AnswerHeading) -> str:
         """The link after an answer of a write-up: to how the others answered its question."""
@@ -260,8 +269,10 @@ class Renderer:
         published = self.index.listings.lists(writeup)
         others = len(self.index.listings.answers_to(question)) - (1 if published else 0)
         # The plugin's own template makes the same link for every write-up of a folder that
-        # has as many others: render it once. A site's own may use anything.
-        key = (question.id, others, posixpath.dirname(writeup.path))
+        # has as many others and an address as deep (its links are relative URLs): render it
+        # once. A site's own may use anything.
+        depth = urls.page_url(writeup.path, self.options.directory_urls).count("/")
+        key = (question.id, others, posixpath.dirname(writeup.path), depth)
         link = self._answer_links.get(key) if self._own_answer_template else None
         if link is None:
             link = self._answer_template.render(

@@ -17,6 +17,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import urls
 from .build import THEME_DIR, SiteBuild, SiteSettings
 from .config import InterviewsConfig, site_settings
+from .decoration import DecorationExtension
 from .problems import FileProblems
 from .project import paused_gc, read_project
 from .question_form import QuestionFormError
@@ -43,6 +44,8 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         """The site's settings, from `on_config`."""
         self.build: SiteBuild | None = None
         """This build's files and page shapes, from `on_files` (made anew on each build)."""
+        self.decoration = DecorationExtension()
+        """Places each write-up's decoration inside its page's Markdown conversion."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -53,6 +56,10 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         for extension in ("attr_list", "md_in_html"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        # MkDocs hands its list to Python-Markdown, which takes extensions as objects too.
+        extensions = cast("list[object]", config.markdown_extensions)
+        if self.decoration not in extensions:
+            extensions.append(self.decoration)
         # Each only once: a serving process may hand the same configuration to every build.
         if urls.STYLESHEET not in config.extra_css:
             config.extra_css.append(urls.STYLESHEET)
@@ -125,7 +132,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     ) -> str:
         if self.build is None:
             return markdown
-        shaped = self.build.shape(page.file.src_uri, markdown, page.meta)
+        shaped = self.build.shape(page.file.src_uri, markdown, page.meta, into=self.decoration)
         page.meta.clear()
         page.meta.update(shaped.meta)
         return shaped.markdown

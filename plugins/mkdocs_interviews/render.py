@@ -85,6 +85,12 @@ def format_date(value: datetime.date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def attribute(value: object) -> Markup:
+    """A value for an HTML attribute between double quotes, such as a URL: `&` and `"` as
+    character references, as Python-Markdown writes them (the templates' `attribute`)."""
+    return Markup(str(value).replace("&", "&amp;").replace('"', "&quot;"))
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """'1 answer', '3 answers'."""
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
@@ -111,6 +117,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     env.filters["date"] = format_date
     env.filters["plural"] = plural
     env.filters["text"] = escape_text
+    env.filters["attribute"] = attribute
     return env
 
 
