@@ -129,7 +129,7 @@ class Renderer:
                 "question.md.j2",
                 question.text,
                 f"How people in {len(answered)} fields answer: {question.text}",
-                boost=SEARCH_BOOST,
+                search={"boost": SEARCH_BOOST},
                 question=question,
                 fields=answered,
             )
@@ -139,7 +139,7 @@ class Renderer:
                     "question_field.md.j2",
                     f"{question.text} ({item.name})",
                     f"How people in {item.name} answer: {question.text}",
-                    boost=1 / SEARCH_BOOST,
+                    search={"exclude": True},
                     question=question,
                     field=item,
                 )
@@ -159,7 +159,7 @@ class Renderer:
         template: str,
         title: str,
         description: str,
-        boost: float | None = None,
+        search: dict[str, Any] | None = None,
         **context: Any,
     ) -> GeneratedPage:
         links = Links(path, self.options.directory_urls)
@@ -173,10 +173,12 @@ class Renderer:
             **context,
         )
         meta: dict[str, Any] = {"title": title, "description": description}
-        if boost is not None:
-            # Material's search ranks by page: a field's or a question's own page should come
-            # before the many question-by-field pages that mention it.
-            meta["search"] = {"boost": boost}
+        if search is not None:
+            # Material's search ranks by page: a question's own page comes before the
+            # interviews that answer it. A question-by-field page holds only excerpts (kept
+            # out of search everywhere, so that a search leads to the interview) and who gave
+            # them: out of the index, which is a third smaller for it, readers lose nothing.
+            meta["search"] = search
         return GeneratedPage(path, f"---\n{front_matter(meta)}---\n\n{body}")
 
     def answers(
