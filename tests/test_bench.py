@@ -130,7 +130,7 @@ def test_own_work_is_timed_part_by_part_and_profiled(corpus: Path) -> None:
     assert set(parts) == {"read", "index", "pages", "decorate"}
     assert all(seconds > 0 for seconds in parts.values())
     profiled = subprocess.run([*own, "--profile"], capture_output=True, text=True, check=True)
-    for part in ("Site.read", "SiteBuild.files", "Renderer.pages", "Renderer.decoration"):
+    for part in ("Site.read", "SiteBuild.files", "Renderer.html", "Renderer.decoration"):
         assert part in profiled.stdout, part
 
 

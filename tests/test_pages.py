@@ -181,11 +181,17 @@ def test_answers_listed_from_two_write_ups_with_one_slug_keep_their_own_excerpts
     index = build_index(result.fields.fields, result.questions, result.writeups, result.asks.asks)
     renderer = Renderer(index, ASK)
     pages = {p.path: p.markdown for p in renderer.pages()}
+    # The question-by-field page is made from an HTML template: its excerpts are HTML.
+    first_html = 'Meetings with <a href="https://first.example/">authors</a>.'
+    second_html = 'Proofs with <a href="https://second.example/">authors</a>.'
+    assert first_html in pages["questions/typical-day/book-publishing/index.md"]
+    assert second_html in pages["questions/typical-day/book-publishing/index.md"]
     for page, up in (
         ("questions/typical-day/index.md", "../../"),
         ("questions/typical-day/book-publishing/index.md", "../../../"),
     ):
-        assert FIRST_EXCERPT in pages[page] and SECOND_EXCERPT in pages[page]
+        if page == "questions/typical-day/index.md":
+            assert FIRST_EXCERPT in pages[page] and SECOND_EXCERPT in pages[page]
         views = listed(renderer, page)
         assert (FIRST_EXCERPT, f"{up}{first.path}#typical-day") in views
         assert (SECOND_EXCERPT, f"{up}{second.path}#typical-day") in views

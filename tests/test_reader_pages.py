@@ -506,8 +506,8 @@ def test_excerpts_are_kept_out_of_search_on_question_pages(site: Site) -> None:
         "questions/getting-started/index.html",
         "questions/getting-started/book-publishing/index.html",
     ):
-        html = (site.root / "page-content" / name).read_text(encoding="utf-8")
-        excerpts = BeautifulSoup(html, "html.parser").select(".interviews-excerpt")
+        html = (site.root / "site" / name).read_text(encoding="utf-8")
+        excerpts = BeautifulSoup(html, "html.parser").select("article .interviews-excerpt")
         assert excerpts, name
         for block in excerpts:
             assert block.has_attr("data-search-exclude"), name

@@ -16,19 +16,21 @@ sites: feed links, Open Graph and JSON-LD.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
 from . import urls
 from .decoration import DecorationExtension
+from .headings import HeadingStyle
 from .index import Index, build_index
+from .listed_excerpts import ListedExcerpts, plain_markdown
 from .metadata import Head, page_head
 from .model import WriteUp
 from .outputs import OutputFile, data_files, feed_files
-from .pages import PageOptions, Renderer
+from .pages import PageOptions, PagePlan, Renderer
 from .project import Project
 from .question_form import QuestionForm
 from .safe_text import calm_headings, safe_meta, unread_front_matter
@@ -68,14 +70,34 @@ class GaveWay:
 class SiteBuild:
     """Every generated file of one build, and the shape of every source page."""
 
-    def __init__(self, project: Project, settings: SiteSettings) -> None:
+    def __init__(
+        self,
+        project: Project,
+        settings: SiteSettings,
+        convert: Callable[[str], str] | None = None,
+        *,
+        as_html: bool = False,
+    ) -> None:
+        """`convert` is Python-Markdown with the site's extensions, for the excerpts that no
+        conversion gives. With `as_html` (the plugin), the generated pages from HTML
+        templates reach the theme as HTML (`page_html`), and the listings take each answer's
+        excerpt from its write-up page's own conversion; without (`generate`), every page is
+        a file of Markdown, and each excerpt is converted on its own."""
         self.project = project
         self.settings = settings
-        self.renderer = make_renderer(project, settings)
+        self.as_html = as_html
+        self.listed = ListedExcerpts(
+            settings.excerpt_words,
+            settings.directory_urls,
+            convert or plain_markdown(),
+            from_conversions=as_html,
+        )
+        self.renderer = make_renderer(project, settings, self.listed)
         self.index = self.renderer.index
         self._field_pages = {urls.field_path(item): item for item in self.index.fields}
         self._generated: set[str] = set()
         self._heads: dict[str, Head | None] = {}
+        self._html_pages: dict[str, PagePlan] = {}
 
     def files(self, taken: Iterable[str]) -> tuple[list[OutputFile], list[GaveWay]]:
         """The files the build adds to a site whose own files are at paths `taken`, and those
@@ -84,14 +106,32 @@ class SiteBuild:
         own = {self.address(path): path for path in taken}
         added: list[OutputFile] = []
         gave_way: list[GaveWay] = []
-        for output in site_outputs(self.renderer, self.settings):
+        for output in self._outputs():
             mine = own.get(self.address(output.path))
             if mine is None:
                 added.append(output)
             else:
                 gave_way.append(GaveWay(output.path, mine))
+                self._html_pages.pop(output.path, None)
         self._generated = {output.path for output in added}
         return added, gave_way
+
+    def _outputs(self) -> Iterator[OutputFile]:
+        renderer = self.renderer
+        for plan in renderer.plans():
+            if self.as_html and plan.as_html:
+                self._html_pages[plan.path] = plan
+                yield OutputFile(plan.path, renderer.stub(plan).encode())
+            else:
+                yield OutputFile(plan.path, renderer.markdown(plan).encode())
+        yield from site_files(renderer.index, self.settings)
+
+    def page_html(self, path: str) -> tuple[str, list[dict[str, Any]]] | None:
+        """The HTML and table of contents of a generated page that reaches the theme as HTML
+        (None for any other page). Asked once every page is converted: its excerpts are
+        taken from the conversions of their write-ups."""
+        plan = self._html_pages.get(path)
+        return None if plan is None else self.renderer.html(plan)
 
     def address(self, path: str) -> str:
         """Where the file at `path` is published, relative to the site's root."""
@@ -122,6 +162,10 @@ class SiteBuild:
             shaped.setdefault("template", HEAD_TEMPLATE)
         safe_meta(shaped, writeup_file=doc is not None)
         self._heads[path] = head
+        if path in self._html_pages:  # its HTML reaches the theme instead (`page_html`)
+            if into is not None:
+                into.page = None
+            return ShapedPage("", shaped, head)
         return ShapedPage(self._markdown(markdown, doc, not meta, into), shaped, head)
 
     def _markdown(
@@ -201,6 +245,8 @@ class SiteSettings:
     answers_per_field: int = 3
     excerpt_words: int = 60
     templates_dir: Path | None = None
+    headings: HeadingStyle = field(default_factory=HeadingStyle)
+    """How the site's Markdown writes headings (its `toc` settings)."""
 
 
 def index_of(project: Project) -> Index:
@@ -208,7 +254,9 @@ def index_of(project: Project) -> Index:
     return build_index(project.fields.fields, project.questions, project.listed, project.asks.asks)
 
 
-def make_renderer(project: Project, settings: SiteSettings) -> Renderer:
+def make_renderer(
+    project: Project, settings: SiteSettings, listed: ListedExcerpts | None = None
+) -> Renderer:
     """The renderer of this build, over the content's index."""
     index = index_of(project)
     options = PageOptions(
@@ -217,8 +265,9 @@ def make_renderer(project: Project, settings: SiteSettings) -> Renderer:
         directory_urls=settings.directory_urls,
         templates_dir=settings.templates_dir,
         feeds=settings.site_url is not None,
+        headings=settings.headings,
     )
-    return Renderer(index, settings.question_form, options)
+    return Renderer(index, settings.question_form, options, listed)
 
 
 def stylesheet() -> bytes:
@@ -226,13 +275,10 @@ def stylesheet() -> bytes:
     return (package_files("mkdocs_interviews") / "assets" / "interviews.css").read_bytes()
 
 
-def site_outputs(renderer: Renderer, settings: SiteSettings) -> Iterator[OutputFile]:
-    """Every file the build adds: generated pages (Markdown), the stylesheet, open data and,
-    with a `site_url`, the feeds."""
-    for page in renderer.pages():
-        yield OutputFile(page.path, page.markdown.encode())
+def site_files(index: Index, settings: SiteSettings) -> Iterator[OutputFile]:
+    """The files the build adds beside the pages: the stylesheet, open data and, with a
+    `site_url`, the feeds."""
     yield OutputFile(urls.STYLESHEET, stylesheet())
-    index = renderer.index
     yield from data_files(index, base=settings.site_url, directory_urls=settings.directory_urls)
     if settings.site_url is not None:
         yield from feed_files(

@@ -483,6 +483,7 @@ def generate_command(site: Site, out_dir: Path) -> int:
     template that cannot be used are a UsageError (exit status 2), with nothing deleted.
     """
     from .build import SiteBuild
+    from .config import site_markdown
     from .generate import THEME_FOLDER, OutputFolderError, generate, own_files
     from .render import SiteTemplateError
 
@@ -498,7 +499,7 @@ def generate_command(site: Site, out_dir: Path) -> int:
             site.docs_dir,
             out_dir,
             project_dir=project_dir,
-            build=SiteBuild(project, site.settings()),
+            build=SiteBuild(project, site.settings(), site_markdown(site.mkdocs)),
             options=site.options,
             files=content.published,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,6 +94,7 @@ def site_settings(config: MkDocsConfig, plugin: InterviewsConfig) -> SiteSetting
     """
     # Here, not at the top: `check` imports this module, and starts faster without Jinja.
     from .build import SiteSettings
+    from .headings import HeadingStyle
     from .question_form import QuestionForm
 
     templates = plugin.templates_dir
@@ -105,4 +107,21 @@ def site_settings(config: MkDocsConfig, plugin: InterviewsConfig) -> SiteSetting
         answers_per_field=plugin.answers_per_field,
         excerpt_words=plugin.excerpt_words,
         templates_dir=Path(templates) if templates else None,
+        headings=HeadingStyle.from_toc(config.mdx_configs.get("toc", {})),
     )
+
+
+def site_markdown(config: MkDocsConfig) -> Callable[[str], str]:
+    """Python-Markdown with the site's own extensions (not the plugin's decoration), for an
+    answer's excerpt that no conversion of its write-up gave."""
+    import markdown
+
+    from .decoration import DecorationExtension
+
+    extensions = [e for e in config.markdown_extensions if not isinstance(e, DecorationExtension)]
+    md = markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs)
+
+    def convert(text: str) -> str:
+        return md.reset().convert(text)
+
+    return convert

@@ -1,5 +1,6 @@
 """A write-up's decoration (its header, the link after each answer, its footer) and the two
-ways of placing it: inside the page's own Markdown conversion, or in its text.
+ways of placing it: inside the page's own Markdown conversion, or in its text. In the
+conversion, the answers' excerpts for the listings are taken from the same tree.
 
 The plugin registers `DecorationExtension`, a Python-Markdown extension whose tree processor
 places the decoration's HTML in the converted page, where Python-Markdown keeps it as it is
@@ -15,6 +16,7 @@ is. Such a site builds `generate`'s folder, whose write-ups hold their decoratio
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import markdown
@@ -39,6 +41,9 @@ class Decoration:
     footer: str
     ends: tuple[tuple[int, str], ...] = field(default=())
     """Where each answer's section ends in the anchored text (line index), with its id."""
+    take: Callable[[str, Sequence[etree.Element], markdown.Markdown], None] | None = None
+    """Given each answer's question id and converted section, keeps its excerpt for the
+    listings (see `listed_excerpts`), in the conversion's one pass."""
 
     def in_text(self, anchored: str) -> str:
         """The anchored Markdown with the decoration in it, as blocks of HTML."""
@@ -88,6 +93,8 @@ class _PlaceDecoration(Treeprocessor):
                     len(children),
                 )
                 placed.append((end, remaining.pop(question_id)))
+                if decoration.take is not None:
+                    decoration.take(question_id, children[position + 1 : end], self.md)
         for end, html in reversed(placed):
             root.insert(end, self._stashed(html))
         root.insert(0, self._stashed(decoration.header))

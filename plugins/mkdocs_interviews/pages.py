@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,9 @@ from .anchors import AnswerHeading, answer_headings
 from .catalogs import QuestionCatalog
 from .decoration import Decoration
 from .excerpts import REFERENCE_USE, excerpt, inline_references, references, repoint_links
+from .headings import HeadingStyle, PageHeadings
 from .index import Answered, Index
+from .listed_excerpts import ListedExcerpts, plain_markdown
 from .model import Field, Question, WriteUp
 from .question_form import QuestionForm
 from .render import environment, escape_text
@@ -55,6 +58,8 @@ class PageOptions:
     templates_dir: Path | None = None
     feeds: bool = False
     """Whether the site has feeds (it needs `site_url`), so pages may link them."""
+    headings: HeadingStyle = field(default_factory=HeadingStyle)
+    """How the site's Markdown writes headings (ids, permalinks), for HTML templates."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,23 @@ class GeneratedPage:
 
     path: str
     markdown: str
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """A generated page before it is rendered: its source path, its template, its front
+    matter (title, description, search) and what the template is given."""
+
+    path: str
+    template: str
+    meta: dict[str, Any]
+    context: dict[str, Any]
+
+    @property
+    def as_html(self) -> bool:
+        """Whether its template makes HTML (`.html.j2`), which the plugin hands the theme
+        without a conversion, rather than Markdown (`.md.j2`)."""
+        return self.template.endswith(".html.j2")
 
 
 @dataclass(frozen=True)
@@ -79,11 +101,20 @@ class Renderer:
     """Renders every generated page, and decorates write-ups, for one build."""
 
     def __init__(
-        self, index: Index, question_form: QuestionForm, options: PageOptions | None = None
+        self,
+        index: Index,
+        question_form: QuestionForm,
+        options: PageOptions | None = None,
+        listed: ListedExcerpts | None = None,
     ) -> None:
         self.index = index
+
         self.question_form = question_form
         self.options = options or PageOptions()
+        self.listed = listed or ListedExcerpts(
+            self.options.excerpt_words, self.options.directory_urls, plain_markdown()
+        )
+        """The answers' excerpts as HTML (taken from the pages' conversions in the plugin)."""
         self.env = environment(self.options.templates_dir)
         self.env.filters["heading"] = heading_text
         # Write-ups are known here by their path: two may share a slug (the pages list only
@@ -103,7 +134,12 @@ class Renderer:
     # -- generated pages ------------------------------------------------------------------
 
     def pages(self) -> Iterator[GeneratedPage]:
-        """Every generated page, in a stable order."""
+        """Every generated page as a file of Markdown (see `markdown`), in a stable order."""
+        for plan in self.plans():
+            yield GeneratedPage(plan.path, self.markdown(plan))
+
+    def plans(self) -> Iterator[PagePlan]:
+        """Every generated page, in a stable order, before it is rendered."""
         index = self.index
         yield self._page(urls.FIELDS, "fields.md.j2", "Fields", "Every field, with its interviews.")
         for item in index.fields:
@@ -136,7 +172,7 @@ class Renderer:
             for item in answered:
                 yield self._page(
                     urls.question_field_path(question, item),
-                    "question_field.md.j2",
+                    "question_field.html.j2",
                     f"{question.text} ({item.name})",
                     f"How people in {item.name} answer: {question.text}",
                     search={"exclude": True},
@@ -161,17 +197,7 @@ class Renderer:
         description: str,
         search: dict[str, Any] | None = None,
         **context: Any,
-    ) -> GeneratedPage:
-        links = Links(path, self.options.directory_urls)
-        body = self.env.get_template(template).render(
-            index=self.index,
-            question_form=self.question_form,
-            links=links,
-            html_links=links.as_html(),
-            options=self.options,
-            answers=self.answers,
-            **context,
-        )
+    ) -> PagePlan:
         meta: dict[str, Any] = {"title": title, "description": description}
         if search is not None:
             # Material's search ranks by page: a question's own page comes before the
@@ -179,16 +205,66 @@ class Renderer:
             # out of search everywhere, so that a search leads to the interview) and who gave
             # them: out of the index, which is a third smaller for it, readers lose nothing.
             meta["search"] = search
-        return GeneratedPage(path, f"---\n{front_matter(meta)}---\n\n{body}")
+        return PagePlan(path, template, meta, context)
+
+    def markdown(self, plan: PagePlan) -> str:
+        """A generated page as a file for a builder to convert: its front matter, and the
+        template's Markdown, or for an HTML template its HTML with Markdown headings."""
+        body, _headings = self._render(plan, as_html=False)
+        return f"---\n{front_matter(plan.meta)}---\n\n{body}"
+
+    def stub(self, plan: PagePlan) -> str:
+        """The file MkDocs converts for a page whose HTML the plugin hands the theme (an HTML
+        template's): its front matter alone; the Markdown of any other."""
+        if not plan.as_html:
+            return self.markdown(plan)
+        return f"---\n{front_matter(plan.meta)}---\n"
+
+    def html(self, plan: PagePlan) -> tuple[str, list[dict[str, Any]]]:
+        """The HTML of a page from an HTML template, and its table of contents (as the `toc`
+        extension's tokens)."""
+        body, headings = self._render(plan, as_html=True)
+        return body.strip("\n"), headings.tokens  # as Python-Markdown ends a page
+
+    def _render(self, plan: PagePlan, *, as_html: bool) -> tuple[str, PageHeadings]:
+        links = Links(plan.path, self.options.directory_urls)
+        headings = PageHeadings(self.options.headings, as_html and plan.as_html)
+        body = self.env.get_template(plan.template).render(
+            index=self.index,
+            question_form=self.question_form,
+            links=links.as_html() if plan.as_html else links,
+            html_links=links.as_html(),
+            options=self.options,
+            answers=functools.partial(self.answers, as_html=plan.as_html),
+            h=headings,
+            **plan.context,
+        )
+        return body, headings
 
     def answers(
-        self, question: Question, item: Field, page: str, limit: int | None = None
+        self,
+        question: Question,
+        item: Field,
+        page: str,
+        limit: int | None = None,
+        *,
+        as_html: bool = False,
     ) -> list[AnswerView]:
-        """The answers to `question` from `item`, newest first, as shown on `page`."""
+        """The answers to `question` from `item`, newest first, as shown on `page`: for an
+        HTML template, with the excerpts' HTML and links as URLs."""
         listed = self.index.listings.answers_in(question, item)
         if limit is not None:
             listed = listed[:limit]
+        if as_html:
+            return [self._html_view(entry, page) for entry in listed]
         return [self._view(entry, page) for entry in listed]
+
+    def _html_view(self, entry: Answered, page: str) -> AnswerView:
+        writeup, question = entry.writeup, entry.answer.question
+        links = Links(page, self.options.directory_urls, html=True)
+        url = urls.page_url(page, self.options.directory_urls)
+        shown = Markup(self.listed.html(writeup, entry.answer, url))
+        return AnswerView(writeup, question, shown, links.writeup(writeup, question.id))
 
     def _view(self, entry: Answered, page: str) -> AnswerView:
         # An answer is listed on its question's page and on its question-by-field page, and
@@ -197,6 +273,10 @@ class Renderer:
         writeup, question = entry.writeup, entry.answer.question
         key = (writeup.path, question.id, page.count("/"))
         view = self._views.get(key)
+        if view is None and self.listed.from_conversions:
+            link = Links(page, self.options.directory_urls).writeup(writeup, question.id)
+            token = self.listed.token(writeup, entry.answer)
+            view = self._views[key] = AnswerView(writeup, question, token, link)
         if view is None:
             text = self._excerpts.get(key[:2])
             if text is None:
@@ -257,7 +337,11 @@ class Renderer:
             ends.append((found.end, question_id))
         header = self.env.get_template("writeup_header.html.j2").render(context)
         footer = self.env.get_template("writeup_footer.html.j2").render(context)
-        return "\n".join(lines), Decoration(header.strip(), after, footer.strip(), tuple(ends))
+        take = None
+        if self.listed is not None:
+            take = functools.partial(self.listed.take, writeup.path)
+        decoration = Decoration(header.strip(), after, footer.strip(), tuple(ends), take)
+        return "\n".join(lines), decoration
 
     def decorate(self, markdown: str, writeup: WriteUp, questions: QuestionCatalog) -> str:
         """A write-up's Markdown with its decoration placed in the text, as blocks of HTML:

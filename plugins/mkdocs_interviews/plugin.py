@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -12,11 +12,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
 from .build import THEME_DIR, SiteBuild, SiteSettings
-from .config import InterviewsConfig, site_settings
+from .config import InterviewsConfig, site_markdown, site_settings
 from .decoration import DecorationExtension
 from .problems import FileProblems
 from .project import paused_gc, read_project
@@ -91,7 +92,9 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
                 _include(file, draft=doc.draft)
         try:
             with paused_gc():
-                self.build = build = SiteBuild(project, self.settings)
+                self.build = build = SiteBuild(
+                    project, self.settings, site_markdown(config), as_html=True
+                )
                 self._add(files, config, build)
         except SiteTemplateError as error:  # an overridden template that cannot be used
             raise PluginError(str(error)) from error
@@ -137,9 +140,18 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         page.meta.update(shaped.meta)
         return shaped.markdown
 
+    # Before the search plugin reads the page: the listings' excerpts are filled in first.
+    @event_priority(50)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        # Every page is converted by now: each excerpt is known (see listed_excerpts).
+        made = None if self.build is None else self.build.page_html(page.file.src_uri)
+        if made is not None:
+            page.content, toc = made
+            page.toc = get_toc(cast("list[Any]", toc))
+        elif self.build is not None and page.content:
+            page.content = self.build.listed.fill(page.content, page.url)
         # In the template's context, not in `page.meta`, where a front-matter key of the
         # same name would replace it.
         head = None if self.build is None else self.build.head_of(page.file.src_uri)

@@ -1,0 +1,171 @@
+"""Answers' excerpts for the plugin's listings, as HTML taken from their write-ups' own
+Markdown conversions: no excerpt is converted again on the pages that list it.
+
+The listing pages are converted with a *token* where each excerpt goes (an excerpt's HTML is
+known only once its write-up has been converted, and MkDocs converts pages in no promised
+order); the plugin puts the HTML in place of the tokens once every page is converted, before
+the theme and the search index see the page (`fill`). An excerpt's links are kept relative
+to the site's root, and made relative to each listing page when it is filled in.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
+
+import markdown
+from markupsafe import Markup
+
+from . import urls
+from .excerpt_tree import excerpt_html, section_excerpt
+from .excerpts import excerpt, inline_references, references
+from .model import Answer, WriteUp
+
+TOKEN = "interviews_excerpt_{number}_"
+"""Stands for an excerpt in a listing's Markdown: a word that Python-Markdown leaves as it is
+(underscores inside a word are no emphasis) and that no text of the page can spell: the
+templates write every `_` of a value as a character reference."""
+_TOKEN = re.compile(r"interviews_excerpt_([0-9]+)_")
+
+ROOT = "interviews-site-root:/"
+"""Where an excerpt's relative links start, until its listing page is known."""
+
+
+class ListedExcerpts:
+    """The excerpts of every listed answer, by write-up path and question id."""
+
+    def __init__(
+        self,
+        words: int,
+        directory_urls: bool,
+        convert: Callable[[str], str],
+        from_conversions: bool = False,
+    ) -> None:
+        self.words = words
+        self.directory_urls = directory_urls
+        self._convert = convert
+        """Python-Markdown with the site's extensions, for an excerpt no conversion gave."""
+        self.from_conversions = from_conversions
+        """Whether the write-ups' own conversions give the excerpts (`take`, the plugin's
+        build); else each is converted on its own (`generate`)."""
+        self._keys: list[tuple[WriteUp, Answer]] = []
+        self._numbers: dict[tuple[str, str], int] = {}
+        self._html: dict[tuple[str, str], str] = {}
+
+    def token(self, writeup: WriteUp, answer: Answer) -> Markup:
+        """What stands for an answer's excerpt on a listing page until `fill`."""
+        key = (writeup.path, answer.question.id)
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = len(self._keys)
+            self._keys.append((writeup, answer))
+        return Markup(TOKEN.format(number=number))
+
+    def take(
+        self, path: str, question_id: str, section: Sequence[Element], md: markdown.Markdown
+    ) -> None:
+        """Keep the excerpt of the answer whose section (its `<h2>`'s following siblings, up
+        to the next) is in the converted page of the write-up at `path`."""
+        if (path, question_id) not in self._numbers:
+            return  # not listed
+        element = section_excerpt(section, self.words, md.htmlStash.rawHtmlBlocks)
+        if element is None:
+            self._html[(path, question_id)] = ""
+            return
+        page = urls.page_url(path, self.directory_urls)
+        for node in element.iter():
+            for attribute in ("href", "src"):
+                value = node.get(attribute)
+                if value is not None:
+                    node.set(attribute, _rooted(value, page))
+        self._html[(path, question_id)] = _inner(excerpt_html(element, md))
+
+    def html(self, writeup: WriteUp, answer: Answer, page_url: str) -> str:
+        """An answer's excerpt as HTML, its links made for the page at `page_url`."""
+        self.token(writeup, answer)
+        return self._filled(self._numbers[(writeup.path, answer.question.id)], _up(page_url))
+
+    def fill(self, content: str, page_url: str) -> str:
+        """A converted listing page with each excerpt's HTML in place of its token."""
+        if "interviews_excerpt_" not in content:
+            return content
+        up = _up(page_url)
+        return _TOKEN.sub(lambda found: self._filled(int(found[1]), up), content)
+
+    def _filled(self, number: int, up: str) -> str:
+        writeup, answer = self._keys[number]
+        key = (writeup.path, answer.question.id)
+        html = self._html.get(key)
+        if html is None:  # its write-up was not converted in this build (`serve --dirty`)
+            html = self._html[key] = self._converted(writeup, answer)
+        return html.replace(ROOT, up)
+
+    def _converted(self, writeup: WriteUp, answer: Answer) -> str:
+        """The excerpt converted on its own, as listings showed it before: links re-pointed
+        from the write-up's file (`.md` targets made URLs) to the site's root."""
+        text = excerpt(answer.markdown, self.words)
+        if "[" in text:
+            text = inline_references(
+                text, references("\n\n".join(a.markdown for a in writeup.answers))
+            )
+        html = _inner(self._convert(text))
+        folder = posixpath.dirname(writeup.path)
+
+        def rooted(found: re.Match[str]) -> str:
+            return (
+                f'{found[1]}="{_rooted_file(found[2], folder, writeup.path, self.directory_urls)}"'
+            )
+
+        return re.sub(r'\b(href|src)="([^"]*)"', rooted, html)
+
+
+def plain_markdown() -> Callable[[str], str]:
+    """Python-Markdown with the extensions the plugin switches on, for a site's excerpts
+    when the site's own are not known."""
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html"])
+    return lambda text: md.reset().convert(text)
+
+
+def _up(page_url: str) -> str:
+    """The relative path from the page at `page_url` to the site's root."""
+    return "../" * (page_url.count("/") if page_url not in ("./", "") else 0)
+
+
+def _inner(html: str) -> str:
+    """The content of a converted paragraph (`<p>...</p>`)."""
+    html = html.strip()
+    if html.startswith("<p>") and html.endswith("</p>"):
+        return html[3:-4]
+    return html
+
+
+def _rooted(link: str, page: str) -> str:
+    """A link of the write-up's page at URL `page`, made to start at the site's root."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith("/"):
+        return link
+    base = page if page.endswith("/") else posixpath.dirname(page) + "/"
+    if page in ("./", ""):
+        base = ""
+    path = posixpath.normpath(base + parts.path) if parts.path else page.rstrip("/")
+    if parts.path.endswith("/") or (not parts.path and page.endswith("/")):
+        path += "/"
+    return _with_rest(ROOT + ("" if path in (".", "./") else path), parts.query, parts.fragment)
+
+
+def _rooted_file(link: str, folder: str, source: str, directory_urls: bool) -> str:
+    """A link written in the write-up's file (`../other.md#x`), made a URL from the root."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith("/"):
+        return link
+    target = posixpath.normpath(posixpath.join(folder, parts.path)) if parts.path else source
+    return _with_rest(
+        ROOT + urls.page_url(target, directory_urls).removeprefix("./"), parts.query, parts.fragment
+    )
+
+
+def _with_rest(path: str, query: str, fragment: str) -> str:
+    return path + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
