@@ -150,6 +150,8 @@ def listed(renderer: Renderer, page: str) -> list[tuple[str, str]]:
 
 FIRST_EXCERPT = "Meetings with [authors](https://first.example/)."
 SECOND_EXCERPT = "Proofs with [authors](https://second.example/)."
+FIRST_HTML = 'Meetings with <a href="https://first.example/">authors</a>.'
+SECOND_HTML = 'Proofs with <a href="https://second.example/">authors</a>.'
 
 
 def test_of_two_write_ups_with_one_slug_the_first_is_listed_and_each_is_decorated_as_itself():
@@ -160,8 +162,9 @@ def test_of_two_write_ups_with_one_slug_the_first_is_listed_and_each_is_decorate
     index = build_index(result.fields.fields, result.questions, result.listed, result.asks.asks)
     renderer = Renderer(index, ASK)
     page = {p.path: p.markdown for p in renderer.pages()}["questions/typical-day/index.md"]
-    assert FIRST_EXCERPT in page
-    assert "Proofs" not in page and "interviews/editor.md" not in page
+    # The question's page is made from an HTML template: its excerpts and links are HTML.
+    assert FIRST_HTML in page
+    assert "Proofs" not in page and "interviews/editor/" not in page
     assert (FIRST_EXCERPT, "../../interviews/2024/editor.md#typical-day") in listed(
         renderer, "questions/typical-day/index.md"
     )
@@ -181,17 +184,13 @@ def test_answers_listed_from_two_write_ups_with_one_slug_keep_their_own_excerpts
     index = build_index(result.fields.fields, result.questions, result.writeups, result.asks.asks)
     renderer = Renderer(index, ASK)
     pages = {p.path: p.markdown for p in renderer.pages()}
-    # The question-by-field page is made from an HTML template: its excerpts are HTML.
-    first_html = 'Meetings with <a href="https://first.example/">authors</a>.'
-    second_html = 'Proofs with <a href="https://second.example/">authors</a>.'
-    assert first_html in pages["questions/typical-day/book-publishing/index.md"]
-    assert second_html in pages["questions/typical-day/book-publishing/index.md"]
+    # The question's page and the question-by-field page are made from HTML templates: their
+    # excerpts are HTML.
     for page, up in (
         ("questions/typical-day/index.md", "../../"),
         ("questions/typical-day/book-publishing/index.md", "../../../"),
     ):
-        if page == "questions/typical-day/index.md":
-            assert FIRST_EXCERPT in pages[page] and SECOND_EXCERPT in pages[page]
+        assert FIRST_HTML in pages[page] and SECOND_HTML in pages[page]
         views = listed(renderer, page)
         assert (FIRST_EXCERPT, f"{up}{first.path}#typical-day") in views
         assert (SECOND_EXCERPT, f"{up}{second.path}#typical-day") in views
@@ -209,10 +208,11 @@ def test_a_retired_question_s_page_links_its_replacement_if_the_catalog_has_it()
     )
     index = build_index([item], [new, moved, dropped], [interview])
     pages = {page.path: page.markdown for page in Renderer(index, ASK).pages()}
+    # The question's page is made from an HTML template: the note is an admonition's HTML.
+    note = '<div class="admonition note">\n<p class="admonition-title">No longer asked</p>\n'
     assert (
-        '!!! note "No longer asked"\n'
-        "    This question has been replaced by [How did you start?](../new-start/index.md).\n"
+        f'{note}<p>This question has been replaced by <a href="../new-start/">How did you '
+        "start?</a>.</p>\n</div>\n"
     ) in pages["questions/old-start/index.md"]
-    assert (
-        '!!! note "No longer asked"\n    This question is no longer asked in new interviews.\n'
-    ) in pages["questions/old-day/index.md"]
+    gone = f"{note}<p>This question is no longer asked in new interviews.</p>\n</div>\n"
+    assert gone in pages["questions/old-day/index.md"]

@@ -152,7 +152,7 @@ class Renderer:
             )
         yield self._page(
             urls.QUESTIONS,
-            "questions.md.j2",
+            "questions.html.j2",
             "Questions",
             "Every question asked, and which fields have answered it.",
         )
@@ -162,7 +162,7 @@ class Renderer:
                 continue
             yield self._page(
                 urls.question_path(question),
-                "question.md.j2",
+                "question.html.j2",
                 question.text,
                 f"How people in {len(answered)} fields answer: {question.text}",
                 search={"boost": SEARCH_BOOST},
@@ -184,7 +184,7 @@ class Renderer:
         )
         yield self._page(
             urls.NETWORK,
-            "network.md.j2",
+            "network.html.j2",
             "Who introduced whom",
             "The chains of introductions between the people interviewed.",
         )
