@@ -141,11 +141,13 @@ class Renderer:
     def plans(self) -> Iterator[PagePlan]:
         """Every generated page, in a stable order, before it is rendered."""
         index = self.index
-        yield self._page(urls.FIELDS, "fields.md.j2", "Fields", "Every field, with its interviews.")
+        yield self._page(
+            urls.FIELDS, "fields.html.j2", "Fields", "Every field, with its interviews."
+        )
         for item in index.fields:
             yield self._page(
                 urls.field_path(item),
-                "field.md.j2",
+                "field.html.j2",
                 item.name,
                 item.description or f"Interviews with people who work in {item.name}.",
                 field=item,
@@ -180,7 +182,7 @@ class Renderer:
                     field=item,
                 )
         yield self._page(
-            urls.ASK, "ask.md.j2", "Ask a question", "Send in your question for a field."
+            urls.ASK, "ask.html.j2", "Ask a question", "Send in your question for a field."
         )
         yield self._page(
             urls.NETWORK,
