@@ -102,3 +102,24 @@ def test_a_page_without_decoration_is_left_alone_and_a_decoration_serves_one_pag
     second = md.convert(BODY)  # no decoration handed for this page
     assert "interviews-meta" in first and "interviews-meta" not in second
     assert second == markdown.markdown(BODY, extensions=EXTENSIONS)
+
+
+def test_an_interview_template_left_in_markdown_stops_the_build_naming_it(make_site) -> None:
+    """Written for the plugin's Markdown templates of before, it would be ignored silently."""
+    from conftest import MKDOCS_YML, writeup
+
+    site = make_site(
+        {"interviews/editor.md": writeup()},
+        mkdocs_yml=MKDOCS_YML.replace(
+            "  - interviews\n", "  - interviews:\n      templates_dir: overrides\n"
+        ),
+    )
+    overrides = site.root / "overrides"
+    overrides.mkdir()
+    (overrides / "writeup_header.md.j2").write_text("**{{ writeup.role }}**\n", encoding="utf-8")
+    built = site.build(stops=True)
+    assert built.aborted is not None
+    assert f"{overrides / 'writeup_header.md.j2'}: the interview page's templates make HTML" in (
+        built.log
+    )
+    assert "writeup_header.html.j2" in built.log

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import urls
 from .decoration import DecorationExtension
@@ -179,7 +180,7 @@ class SiteBuild:
         if doc is None or doc.writeup is None:
             return markdown
         anchored, decoration = self.renderer.decoration(
-            markdown, doc.writeup, self.project.questions
+            markdown, doc.writeup, self.project.questions, in_text=into is None
         )
         if into is None:
             return decoration.in_text(anchored)
@@ -266,6 +267,7 @@ def make_renderer(
         templates_dir=settings.templates_dir,
         feeds=settings.site_url is not None,
         headings=settings.headings,
+        site_root=None if settings.site_url is None else urlsplit(settings.site_url).path or "/",
     )
     return Renderer(index, settings.question_form, options, listed)
 

@@ -22,7 +22,7 @@ from .index import Answered, Index
 from .listed_excerpts import ListedExcerpts, plain_markdown
 from .model import Field, Question, WriteUp
 from .question_form import QuestionForm
-from .render import environment, escape_text
+from .render import SiteTemplateError, environment, escape_text
 from .sections import set_anchor
 from .urls import Links
 
@@ -60,6 +60,8 @@ class PageOptions:
     """Whether the site has feeds (it needs `site_url`), so pages may link them."""
     headings: HeadingStyle = field(default_factory=HeadingStyle)
     """How the site's Markdown writes headings (ids, permalinks), for HTML templates."""
+    site_root: str | None = None
+    """The path of the site's address (`/interviews/` for `https://host/interviews/`)."""
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,9 @@ class Renderer:
         """Answers as listed, by write-up path, question id and page depth."""
         self._excerpts: dict[tuple[str, str], str] = {}
         """Answers' excerpts, by write-up path and question id."""
-        self._answer_links: dict[tuple[str, int, str, int], str] = {}
+        self._answer_links: dict[tuple[str, int, str, int, str | None], str] = {}
         """The link after an answer, by question id, other answers, folder and URL depth."""
+        _refuse_markdown_decoration(self.options.templates_dir)
         self._answer_template = self.env.get_template("writeup_answer.html.j2")
         own = Path(__file__).parent / "templates"
         self._own_answer_template = Path(self._answer_template.filename or "").parent == own
@@ -207,7 +210,18 @@ class Renderer:
             # out of search everywhere, so that a search leads to the interview) and who gave
             # them: out of the index, which is a third smaller for it, readers lose nothing.
             meta["search"] = search
-        return PagePlan(path, template, meta, context)
+        return PagePlan(path, self._template(template), meta, context)
+
+    @functools.cache  # noqa: B019 (a renderer lives for one build)
+    def _template(self, name: str) -> str:
+        """The template of a page: the site's own or the plugin's `name`, or the site's own
+        Markdown one of the name the plugin's templates had before they made HTML
+        (`field.md.j2` for `field.html.j2`), which MkDocs then converts."""
+        site = self.options.templates_dir
+        if site is None or (site / name).is_file() or not name.endswith(".html.j2"):
+            return name
+        markdown_name = name.removesuffix(".html.j2") + ".md.j2"
+        return markdown_name if (site / markdown_name).is_file() else name
 
     def markdown(self, plan: PagePlan) -> str:
         """A generated page as a file for a builder to convert: its front matter, and the
@@ -304,15 +318,19 @@ class Renderer:
     # -- write-up pages -------------------------------------------------------------------
 
     def decoration(
-        self, markdown: str, writeup: WriteUp, questions: QuestionCatalog
+        self, markdown: str, writeup: WriteUp, questions: QuestionCatalog, *, in_text: bool = False
     ) -> tuple[str, Decoration]:
         """A write-up's Markdown with its answers' headings anchored by question id, and the
         HTML that goes around it: header, the link after each answer, footer.
 
         The plugin places that HTML inside the page's own Markdown conversion
-        (`DecorationExtension`); `decorate` places it in the text, for `generate`.
+        (`DecorationExtension`); `decorate` places it in the text (`in_text`), for `generate`.
         """
-        links = Links(writeup.path, self.options.directory_urls, html=True)
+        # In the text, builders disagree on raw HTML's relative links (Zensical reads them
+        # from the file's folder, MkDocs from the page's address, and `interviews/x.md` is
+        # `interviews/x/`): there they start at the site's root, when it is known.
+        root = self.options.site_root if in_text else None
+        links = Links(writeup.path, self.options.directory_urls, html=True, root=root)
         context: dict[str, Any] = {
             "writeup": writeup,
             "index": self.index,
@@ -348,7 +366,7 @@ class Renderer:
     def decorate(self, markdown: str, writeup: WriteUp, questions: QuestionCatalog) -> str:
         """A write-up's Markdown with its decoration placed in the text, as blocks of HTML:
         for builders that run no plugin (`generate`)."""
-        anchored, decoration = self.decoration(markdown, writeup, questions)
+        anchored, decoration = self.decoration(markdown, writeup, questions, in_text=True)
         return decoration.in_text(anchored)
 
     def _answer_link(self, context: dict[str, Any], writeup: WriteUp, found: AnswerHeading) -> str:
@@ -360,7 +378,7 @@ class Renderer:
         # has as many others and an address as deep (its links are relative URLs): render it
         # once. A site's own may use anything.
         depth = urls.page_url(writeup.path, self.options.directory_urls).count("/")
-        key = (question.id, others, posixpath.dirname(writeup.path), depth)
+        key = (question.id, others, posixpath.dirname(writeup.path), depth, context["links"].root)
         link = self._answer_links.get(key) if self._own_answer_template else None
         if link is None:
             link = self._answer_template.render(
@@ -369,3 +387,24 @@ class Renderer:
             if self._own_answer_template:
                 self._answer_links[key] = link
         return link
+
+
+DECORATION_TEMPLATES = ("writeup_header", "writeup_answer", "writeup_footer")
+"""The interview page's templates, which make HTML (`writeup_header.html.j2`...)."""
+
+
+def _refuse_markdown_decoration(templates_dir: Path | None) -> None:
+    """Raise SiteTemplateError for a site's interview template written as Markdown under the
+    name the plugin's had (`writeup_header.md.j2`): left unused, it would be lost silently."""
+    if templates_dir is None:
+        return
+    for name in DECORATION_TEMPLATES:
+        old = templates_dir / f"{name}.md.j2"
+        if old.is_file() and not (templates_dir / f"{name}.html.j2").is_file():
+            raise SiteTemplateError(
+                str(old),
+                None,
+                f"the interview page's templates make HTML now, placed inside the page's own "
+                f"conversion: write it as HTML in {name}.html.j2 (start from the plugin's copy), "
+                "and delete this one",
+            )

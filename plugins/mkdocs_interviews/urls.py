@@ -105,9 +105,13 @@ class Links:
     page: str
     directory_urls: bool = True
     html: bool = False
+    root: str | None = None
+    """For raw HTML, where the site is served (`/interviews/`): links then start there."""
 
     def to(self, path: str, anchor: str | None = None) -> Markup:
-        if self.html:
+        if self.html and self.root is not None:
+            link = self.root + page_url(path, self.directory_urls).removeprefix("./")
+        elif self.html:
             link = relative_url(
                 page_url(path, self.directory_urls), page_url(self.page, self.directory_urls)
             )
@@ -147,4 +151,4 @@ class Links:
 
     def as_html(self) -> Links:
         """The same links, as URLs for raw HTML."""
-        return Links(self.page, self.directory_urls, html=True)
+        return Links(self.page, self.directory_urls, html=True, root=self.root)
