@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import posixpath
 import select
 import shutil
 import subprocess
@@ -155,17 +156,35 @@ def test_new_asks_in_a_terminal(make_site) -> None:
 # -- generate -----------------------------------------------------------------------------
 
 
+SITE_ROOT = "/interviews/"
+"""The path of the sample's site_url, where a link that starts at the root starts."""
+
+
 def internal_links(site_dir: Path) -> dict[str, list[str]]:
-    """Every page of a built site and the links of its content, other than to other sites."""
+    """Every page of a built site and where the links of its content lead in the site (as
+    paths from its root), other than to other sites."""
     pages = {}
     for page in site_dir.rglob("*.html"):
         relative = page.relative_to(site_dir).as_posix()
         if relative == "404.html":
             continue
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").article
-        links = {a["href"] for a in article.select("a[href]")} if article else set()
-        pages[relative] = sorted(link for link in links if not link.startswith(("http", "mailto")))
+        links = {str(a["href"]) for a in article.select("a[href]")} if article else set()
+        pages[relative] = sorted(
+            leads_to(relative, link) for link in links if not link.startswith(("http", "mailto"))
+        )
     return pages
+
+
+def leads_to(page: str, link: str) -> str:
+    """Where a link of `page` leads, from the site's root (its anchor kept)."""
+    path, _, anchor = link.partition("#")
+    if path.startswith("/"):
+        target = path.removeprefix(SITE_ROOT)
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+        target += "/" if path.endswith("/") else ""
+    return f"{target.removesuffix('index.html')}#{anchor}"
 
 
 def test_generate_makes_the_same_site_without_the_plugin(tmp_path: Path) -> None:

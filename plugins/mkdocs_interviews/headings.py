@@ -50,19 +50,37 @@ class PageHeadings:
 
     style: HeadingStyle
     as_html: bool
+    reserved: frozenset[str] = frozenset()
+    """Ids given explicitly on the page (`h(2, "Coverage", id="coverage")`): as the `toc`
+    extension does, no heading without one takes them, wherever it comes."""
     ids: set[str] = field(default_factory=set)
     tokens: list[dict[str, Any]] = field(default_factory=list)
     """The table of contents, as Python-Markdown's `toc` extension makes it."""
+    explicit: set[str] = field(default_factory=set)
+    """The explicit ids asked for; when one is not in `reserved`, the page is made again
+    with them reserved (see `Renderer.html`)."""
+    _taken: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.ids.update(self.reserved)
 
     def __call__(
         self, level: int, text: object, id: str | None = None, link: object = None
     ) -> Markup:
         shown = text if isinstance(text, Markup) else escape_text(str(text).strip())
         plain = html.unescape(_TAGS.sub("", shown))
-        anchor = unique(id or self.style.slugify(plain, self.style.separator), self.ids)
+        if id is not None:
+            self.explicit.add(id)
+        if id is not None and id in self.reserved and id not in self._taken:
+            anchor = id  # kept for it from the start
+            self._taken.add(id)
+        else:
+            anchor = unique(id or self.style.slugify(plain, self.style.separator), self.ids)
         self._listed(level, anchor, shown)
         content = Markup(f'<a href="{link}">{shown}</a>') if link else shown
         if not self.as_html:
+            if content.endswith("#"):  # not a closing hash: shown, as `C#` is
+                content = Markup(f"{content[:-1]}&#35;")
             return Markup(f"\n{'#' * level} {content} {{ #{anchor} }}\n")
         permalink = ""
         if self.style.permalink is not None:
@@ -71,6 +89,11 @@ class PageHeadings:
                 f'title="{self.style.permalink_title}">{self.style.permalink}</a>'
             )
         return Markup(f'<h{level} id="{anchor}">{content}{permalink}</h{level}>')
+
+    @property
+    def complete(self) -> bool:
+        """Whether every explicit id was reserved, so that none went to another heading."""
+        return self.explicit <= self.reserved
 
     def _listed(self, level: int, anchor: str, name: str) -> None:
         token: dict[str, Any] = {"level": level, "id": anchor, "name": name, "children": []}

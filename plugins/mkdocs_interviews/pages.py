@@ -243,8 +243,16 @@ class Renderer:
         return body.strip("\n"), headings.tokens  # as Python-Markdown ends a page
 
     def _render(self, plan: PagePlan, *, as_html: bool) -> tuple[str, PageHeadings]:
+        body, headings = self._rendered(plan, as_html, frozenset())
+        if not headings.complete:  # an explicit id a heading before it took: keep it first
+            body, headings = self._rendered(plan, as_html, frozenset(headings.explicit))
+        return body, headings
+
+    def _rendered(
+        self, plan: PagePlan, as_html: bool, reserved: frozenset[str]
+    ) -> tuple[str, PageHeadings]:
         links = Links(plan.path, self.options.directory_urls)
-        headings = PageHeadings(self.options.headings, as_html and plan.as_html)
+        headings = PageHeadings(self.options.headings, as_html and plan.as_html, reserved)
         body = self.env.get_template(plan.template).render(
             index=self.index,
             question_form=self.question_form,
