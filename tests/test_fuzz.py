@@ -203,6 +203,7 @@ docs_dir: gen
 site_dir: plain-site
 theme:
   name: material
+  custom_dir: gen/.overrides
 plugins:
   - search
 markdown_extensions:
@@ -211,4 +212,5 @@ markdown_extensions:
 extra_css:
   - assets/stylesheets/interviews.css
 """
-"""The generated folder's configuration: no plugin (as `mkdocs.generated.yml`)."""
+"""The generated folder's configuration: no plugin, and the theme template of the pages'
+head that generate writes (as `mkdocs.generated.yml`)."""

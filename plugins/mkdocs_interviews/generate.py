@@ -170,8 +170,9 @@ def _shaped(path: str, data: bytes, build: SiteBuild) -> bytes | None:
     else:  # as read; with none, MkDocs hands on the whole text
         meta, body = doc.meta, _body(text) if doc.meta else text
     shaped = build.shape(path, body, meta)
-    if shaped.markdown == body and shaped.meta == meta and shaped.head is None:
-        return None
+    unchanged = shaped.markdown == body and shaped.meta == meta and shaped.head is None
+    if unchanged and (doc is None or data == text.encode()):
+        return None  # a write-up is written as read when it was not UTF-8 with `\n`s
     front = dict(shaped.meta)
     if shaped.head is not None:
         front[HEAD_KEY] = head_data(shaped.head)
