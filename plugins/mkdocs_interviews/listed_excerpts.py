@@ -69,8 +69,6 @@ class ListedExcerpts:
     ) -> None:
         """Keep the excerpt of the answer whose section (its `<h2>`'s following siblings, up
         to the next) is in the converted page of the write-up at `path`."""
-        if (path, question_id) not in self._numbers:
-            return  # not listed
         element = section_excerpt(section, self.words, md.htmlStash.rawHtmlBlocks)
         if element is None:
             self._html[(path, question_id)] = ""

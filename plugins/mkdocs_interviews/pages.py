@@ -366,7 +366,7 @@ class Renderer:
         header = self.env.get_template("writeup_header.html.j2").render(context)
         footer = self.env.get_template("writeup_footer.html.j2").render(context)
         take = None
-        if self.listed is not None:
+        if self.listed.from_conversions and self.index.listings.lists(writeup):
             take = functools.partial(self.listed.take, writeup.path)
         decoration = Decoration(header.strip(), after, footer.strip(), tuple(ends), take)
         return "\n".join(lines), decoration
