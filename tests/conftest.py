@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import logging
 import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,71 +166,24 @@ class Site:
         """`mkdocs build` of this site, in process: MkDocs' own loader, plugin events and build,
         the log captured by logger name. The build must finish or, with `stops`, be stopped
         (by a configuration error, a plugin's error, or a warning under `strict`). With
-        ProperDocs as the `BUILDER`, `properdocs build` the same way (`_properdocs_build`)."""
-        if BUILDER == "properdocs":
-            return self._properdocs_build(
-                strict=strict, stops=stops, config=config, site_dir=site_dir
-            )
-        from mkdocs.commands.build import build as mkdocs_build
-        from mkdocs.config import load_config
-        from mkdocs.exceptions import Abort
-
-        handler = _Records()
-        logger = logging.getLogger("mkdocs")
-        level = logger.level
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
-        aborted = None
-        try:
-            overrides = {"site_dir": str(site_dir)} if site_dir else {}
-            loaded = load_config(str(self.root / config), strict=strict, **overrides)
-            loaded.plugins.on_startup(command="build", dirty=False)
+        ProperDocs as the `BUILDER`, `properdocs build` the same way (`_built_by`)."""
+        if BUILDER != "properdocs":
+            handler = _Records()
+            with _capturing(logging.getLogger("mkdocs"), handler):
+                aborted = _built_by("mkdocs", self.root / config, strict, site_dir)
+        else:
+            # ProperDocs' loggers are 'properdocs.*'; the plugin's, under 'mkdocs', is made a
+            # child of them, as ProperDocs' command line does, so that a warning of the plugin
+            # counts under `strict` and is captured with the rest.
+            handler = _ProperDocsRecords()
+            legacy = logging.getLogger("mkdocs")
+            parent = legacy.parent
+            legacy.parent = logging.getLogger("properdocs")
             try:
-                mkdocs_build(loaded)
+                with _capturing(logging.getLogger("properdocs"), handler):
+                    aborted = _built_by("properdocs", self.root / config, strict, site_dir)
             finally:
-                loaded.plugins.on_shutdown()
-        except Abort as error:
-            aborted = str(error)
-        finally:
-            logger.removeHandler(handler)
-            logger.setLevel(level)
-        built = Built(handler.records, aborted)
-        assert (aborted is not None) == stops, built.log
-        return built
-
-    def _properdocs_build(
-        self, *, strict: bool, stops: bool, config: str, site_dir: Path | None
-    ) -> Built:
-        """`properdocs build` of this site, in process: ProperDocs' own loader, plugin events and
-        build. Its loggers are 'properdocs.*'; the plugin's, 'mkdocs.plugins.interviews', is
-        made a child of them, as ProperDocs' command line does, so that a warning of the plugin
-        counts under `strict` and is captured with the rest."""
-        from properdocs.commands.build import build as properdocs_build
-        from properdocs.config import load_config
-        from properdocs.exceptions import Abort
-
-        handler = _ProperDocsRecords()
-        logger = logging.getLogger("properdocs")
-        legacy = logging.getLogger("mkdocs")
-        level, parent = logger.level, legacy.parent
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
-        legacy.parent = logger
-        aborted = None
-        try:
-            overrides = {"site_dir": str(site_dir)} if site_dir else {}
-            loaded = load_config(str(self.root / config), strict=strict, **overrides)
-            loaded.plugins.on_startup(command="build", dirty=False)
-            try:
-                properdocs_build(loaded)
-            finally:
-                loaded.plugins.on_shutdown()
-        except Abort as error:
-            aborted = str(error)
-        finally:
-            legacy.parent = parent
-            logger.removeHandler(handler)
-            logger.setLevel(level)
+                legacy.parent = parent
         built = Built(handler.records, aborted)
         assert (aborted is not None) == stops, built.log
         return built
@@ -240,6 +195,38 @@ class Site:
     def page(self, url: str) -> str:
         """The built HTML of a page, by its URL ('interviews/editor/')."""
         return (self.root / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _capturing(logger: logging.Logger, handler: logging.Handler) -> Iterator[None]:
+    """Every record of `logger` at INFO and above goes to `handler` for the block."""
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _built_by(package: str, config_file: Path, strict: bool, site_dir: Path | None) -> str | None:
+    """A build by `package` (MkDocs or ProperDocs, which have the same modules), in process:
+    its own loader, plugin events and build. Its summary if it stopped the build, else None."""
+    build = importlib.import_module(f"{package}.commands.build").build
+    load_config = importlib.import_module(f"{package}.config").load_config
+    abort = importlib.import_module(f"{package}.exceptions").Abort
+    try:
+        overrides = {"site_dir": str(site_dir)} if site_dir else {}
+        loaded = load_config(str(config_file), strict=strict, **overrides)
+        loaded.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(loaded)
+        finally:
+            loaded.plugins.on_shutdown()
+    except abort as error:
+        return str(error)
+    return None
 
 
 def new_site(
