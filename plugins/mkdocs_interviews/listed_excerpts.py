@@ -83,8 +83,7 @@ class ListedExcerpts:
 
     def html(self, writeup: WriteUp, answer: Answer, page_url: str) -> str:
         """An answer's excerpt as HTML, its links made for the page at `page_url`."""
-        self.token(writeup, answer)
-        return self._filled(self._numbers[(writeup.path, answer.question.id)], _up(page_url))
+        return self._rooted_html(writeup, answer).replace(ROOT, _up(page_url))
 
     def fill(self, content: str, page_url: str) -> str:
         """A converted listing page with each excerpt's HTML in place of its token."""
@@ -95,11 +94,15 @@ class ListedExcerpts:
 
     def _filled(self, number: int, up: str) -> str:
         writeup, answer = self._keys[number]
+        return self._rooted_html(writeup, answer).replace(ROOT, up)
+
+    def _rooted_html(self, writeup: WriteUp, answer: Answer) -> str:
+        """An answer's excerpt, its links from the site's root (see ROOT)."""
         key = (writeup.path, answer.question.id)
         html = self._html.get(key)
-        if html is None:  # its write-up was not converted in this build (`serve --dirty`)
+        if html is None:  # no conversion gave it: `generate`, or `serve --dirty`
             html = self._html[key] = self._converted(writeup, answer)
-        return html.replace(ROOT, up)
+        return html
 
     def _converted(self, writeup: WriteUp, answer: Answer) -> str:
         """The excerpt converted on its own, as listings showed it before: links re-pointed

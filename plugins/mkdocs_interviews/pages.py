@@ -127,6 +127,8 @@ class Renderer:
         """Answers as listed, by write-up path, question id and page depth."""
         self._excerpts: dict[tuple[str, str], str] = {}
         """Answers' excerpts, by write-up path and question id."""
+        self._templates: dict[str, str] = {}
+        """The template each page's name stands for (see `_template`)."""
         self._answer_links: dict[tuple[str, int, str, int, str | None], str] = {}
         """The link after an answer, by question id, other answers, folder and URL depth."""
         _refuse_markdown_decoration(self.options.templates_dir)
@@ -212,16 +214,14 @@ class Renderer:
             meta["search"] = search
         return PagePlan(path, self._template(template), meta, context)
 
-    @functools.cache  # noqa: B019 (a renderer lives for one build)
     def _template(self, name: str) -> str:
         """The template of a page: the site's own or the plugin's `name`, or the site's own
         Markdown one of the name the plugin's templates had before they made HTML
         (`field.md.j2` for `field.html.j2`), which MkDocs then converts."""
-        site = self.options.templates_dir
-        if site is None or (site / name).is_file() or not name.endswith(".html.j2"):
-            return name
-        markdown_name = name.removesuffix(".html.j2") + ".md.j2"
-        return markdown_name if (site / markdown_name).is_file() else name
+        chosen = self._templates.get(name)
+        if chosen is None:
+            chosen = self._templates[name] = _chosen_template(self.options.templates_dir, name)
+        return chosen
 
     def markdown(self, plan: PagePlan) -> str:
         """A generated page as a file for a builder to convert: its front matter, and the
@@ -395,6 +395,14 @@ class Renderer:
             if self._own_answer_template:
                 self._answer_links[key] = link
         return link
+
+
+def _chosen_template(site: Path | None, name: str) -> str:
+    """`name`, or the site's Markdown template of its old name if the site has no `name`."""
+    if site is None or (site / name).is_file() or not name.endswith(".html.j2"):
+        return name
+    markdown_name = name.removesuffix(".html.j2") + ".md.j2"
+    return markdown_name if (site / markdown_name).is_file() else name
 
 
 DECORATION_TEMPLATES = ("writeup_header", "writeup_answer", "writeup_footer")
