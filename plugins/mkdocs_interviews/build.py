@@ -16,6 +16,7 @@ sites: feed links, Open Graph and JSON-LD.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files as package_files
@@ -32,6 +33,7 @@ from .metadata import Head, page_head
 from .model import WriteUp
 from .outputs import OutputFile, data_files, feed_files
 from .pages import PageOptions, PagePlan, Renderer
+from .problems import Problem
 from .project import Project
 from .question_form import QuestionForm
 from .safe_text import calm_headings, safe_meta, unread_front_matter
@@ -66,6 +68,9 @@ class GaveWay:
     """The generated file's path."""
     own: str
     """The site's file that is used instead."""
+    problem: Problem | None = None
+    """Why that is a mistake, when the site's file is a write-up: a write-up's address is its
+    own, and no generated page should be lost to one without a word."""
 
 
 class SiteBuild:
@@ -112,10 +117,22 @@ class SiteBuild:
             if mine is None:
                 added.append(output)
             else:
-                gave_way.append(GaveWay(output.path, mine))
+                gave_way.append(GaveWay(output.path, mine, self._collision(output.path, mine)))
                 self._html_pages.pop(output.path, None)
         self._generated = {output.path for output in added}
         return added, gave_way
+
+    def _collision(self, path: str, own: str) -> Problem | None:
+        """The problem of a write-up at `own` that takes the address of the generated `path`
+        (`interviews/2025.md` is where the archive's page of 2025 would be)."""
+        if self.project.document(own) is None:
+            return None
+        return Problem(
+            own,
+            f"the write-up's address, {self.address(own)}, is that of the generated page "
+            f"{path}, which is left out of the site: rename the file (a write-up's slug must "
+            "not be a year or the name of a generated page)",
+        )
 
     def _outputs(self) -> Iterator[OutputFile]:
         renderer = self.renderer
@@ -137,6 +154,10 @@ class SiteBuild:
     def address(self, path: str) -> str:
         """Where the file at `path` is published, relative to the site's root."""
         return urls.page_url(path, self.settings.directory_urls)
+
+    def is_home(self, path: str) -> bool:
+        """Whether the page at `path` is the site's home page."""
+        return self.address(path) in ("./", "index.html")
 
     def is_generated(self, path: str) -> bool:
         """Whether `path` is a page or file this build added (after `files`)."""
@@ -167,7 +188,10 @@ class SiteBuild:
             if into is not None:
                 into.page = None
             return ShapedPage("", shaped, head)
-        return ShapedPage(self._markdown(markdown, doc, not meta, into), shaped, head)
+        shown = self._markdown(markdown, doc, not meta, into)
+        if doc is None and self.is_home(path):
+            shown = with_latest(shown, self.renderer.home(path))
+        return ShapedPage(shown, shaped, head)
 
     def _markdown(
         self, markdown: str, doc: Document | None, unread: bool, into: DecorationExtension | None
@@ -195,7 +219,7 @@ class SiteBuild:
         """Feed links, Open Graph and JSON-LD of a generated page, a write-up or the home
         page, from its front matter before it is escaped; None for another page."""
         url = self.address(path)
-        home = url in ("./", "index.html")
+        home = self.is_home(path)
         if writeup is None and not home and not self.is_generated(path):
             return None
         title, description = meta.get("title"), meta.get("description")
@@ -212,6 +236,21 @@ class SiteBuild:
             home=home,
             feeds=True,
         )
+
+
+HOME_MARKER = re.compile(r"^[ \t]*<!--[ \t]*interviews:[ \t]*latest[ \t]*-->[ \t]*$", re.MULTILINE)
+"""The line of the home page where the latest interviews go: `<!-- interviews: latest -->`."""
+
+
+def with_latest(markdown: str, latest: str) -> str:
+    """The home page's Markdown with the latest interviews (`latest`, Markdown) in place of
+    its first HOME_MARKER line, or else at its end."""
+    block = latest.strip("\n")
+    marker = HOME_MARKER.search(markdown)
+    if marker is not None:
+        placed = f"\n{block}\n" if block else ""
+        return markdown[: marker.start()] + placed + markdown[marker.end() :]
+    return f"{markdown.rstrip()}\n\n{block}\n" if block else markdown
 
 
 def _meta(meta: dict[str, Any], writeup: WriteUp | None) -> dict[str, Any]:

@@ -505,6 +505,8 @@ def generate_command(site: Site, out_dir: Path) -> int:
         )
     except (OutputFolderError, SiteTemplateError) as error:
         raise UsageError(str(error)) from error
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
     for path in result.kept:
         print(f"{path}: a file of the site is used instead of the generated one", file=sys.stderr)
     print(f"Wrote {_plural(len(result.written), 'file')} to {out_dir}.")
@@ -516,7 +518,7 @@ def generate_command(site: Site, out_dir: Path) -> int:
     )
     if not site.mkdocs.site_url:
         print(f"{site.config_file}: no site_url, so no feeds were made.", file=sys.stderr)
-    return 1 if project.problems else 0
+    return 1 if project.problems or result.problems else 0
 
 
 def coverage_command(site: Site, output_format: str) -> int:

@@ -27,7 +27,7 @@ import yaml
 
 from .build import HEAD_KEY, HEAD_TEMPLATE, THEME_DIR, SiteBuild, head_data
 from .model import MARKDOWN_SUFFIXES
-from .problems import FileProblems
+from .problems import FileProblems, Problem
 from .project import Options
 from .text import decode
 from .writeups import split_front_matter
@@ -61,6 +61,8 @@ class Generated:
     written: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     """Generated paths where the docs folder has a file of its own, which is used instead."""
+    problems: list[Problem] = field(default_factory=list)
+    """Write-ups that took the address of a generated page (see `GaveWay.problem`)."""
 
 
 def generate(
@@ -128,6 +130,7 @@ def _planned(
         yield relative, source if shaped is None else shaped
     added, gave_way = build.files(own)
     result.kept.extend(kept.path for kept in gave_way)
+    result.problems.extend(kept.problem for kept in gave_way if kept.problem is not None)
     for output in added:
         shaped = None
         if output.path.endswith(".md"):

@@ -9,6 +9,7 @@ write-up by it (`referred_by`, `answered_in`).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -89,6 +90,21 @@ class Listings:
     def writeup(self, slug: str | None) -> WriteUp | None:
         """The published write-up a slug of the front matter names."""
         return None if slug is None else self._by_slug.get(slug)
+
+    def years(self) -> list[tuple[int, int]]:
+        """The years of the published write-ups, newest first, each with how many it has."""
+        return [(year, len(writeups)) for year, writeups in self._by_year.items()]
+
+    def writeups_from(self, year: int) -> list[WriteUp]:
+        """The write-ups of a year, newest first."""
+        return self._by_year.get(year, [])
+
+    @functools.cached_property
+    def _by_year(self) -> dict[int, list[WriteUp]]:
+        by_year: dict[int, list[WriteUp]] = {}
+        for writeup in self.writeups:  # newest first, so the years come newest first too
+            by_year.setdefault(writeup.date.year, []).append(writeup)
+        return by_year
 
     def writeups_in(self, item: Field) -> list[WriteUp]:
         """The write-ups of a field (primary or not), newest first."""

@@ -106,6 +106,11 @@ class WriteUp:
         """The primary field."""
         return self.fields[0]
 
+    @property
+    def anonymous(self) -> bool:
+        """Whether the author wrote that the interviewee is not named (`interviewee: anonymous`)."""
+        return self.interviewee is not None and self.interviewee.strip().casefold() == "anonymous"
+
     def answer(self, question_id: str) -> Answer | None:
         """The answer to a question, if this interview asked it."""
         for answer in self.answers:

@@ -22,9 +22,15 @@ from .index import Answered, Index
 from .listed_excerpts import ListedExcerpts, plain_markdown
 from .model import Field, Question, WriteUp
 from .question_form import QuestionForm
-from .render import SiteTemplateError, environment, escape_text
+from .render import MONTHS, SiteTemplateError, environment, escape_text, plural
 from .sections import set_anchor
 from .urls import Links
+
+HOME_LATEST = 5
+"""How many of the latest interviews the home page shows."""
+
+ARCHIVE_LATEST = 20
+"""How many of the latest interviews the archive's first page shows, above the years."""
 
 SEARCH_BOOST = 2.0
 """How much higher a field's or a question's page ranks in search than an ordinary page."""
@@ -157,6 +163,7 @@ class Renderer:
                 item.description or f"Interviews with people who work in {item.name}.",
                 field=item,
             )
+        yield from self._archive()
         yield self._page(
             urls.QUESTIONS,
             "questions.html.j2",
@@ -194,6 +201,51 @@ class Renderer:
             "network.html.j2",
             "Who introduced whom",
             "The chains of introductions between the people interviewed.",
+        )
+
+    def _archive(self) -> Iterator[PagePlan]:
+        """The archive of every interview: its page of the latest and the years, then a page
+        for each year (one a year, so that none lists thousands, and none per write-up)."""
+        listings = self.index.listings
+        years = listings.years()
+        yield self._page(
+            urls.INTERVIEWS,
+            "interviews.html.j2",
+            "Interviews",
+            "Every interview, newest first, by year.",
+            latest=listings.writeups[:ARCHIVE_LATEST],
+            years=years,
+        )
+        for year, count in years:
+            by_month: dict[int, list[WriteUp]] = {}
+            for writeup in listings.writeups_from(year):
+                by_month.setdefault(writeup.date.month, []).append(writeup)
+            yield self._page(
+                urls.interviews_year_path(year),
+                "interviews_year.html.j2",
+                f"Interviews from {year}",
+                f"The {plural(count, 'interview')} from {year}, newest first.",
+                # It only lists what the archive and the field pages list too.
+                search={"exclude": True},
+                year=year,
+                years=years,
+                months=[
+                    (f"{MONTHS[month - 1]} {year}", listed) for month, listed in by_month.items()
+                ],
+            )
+
+    def home(self, page: str) -> str:
+        """The latest interviews as the site's own home page at `page` shows them (see
+        HOME_MARKER): a Markdown heading and HTML; empty when the template makes nothing."""
+        links = Links(page, self.options.directory_urls, html=True)
+        headings = PageHeadings(self.options.headings, as_html=False)
+        return self.env.get_template("home.html.j2").render(
+            index=self.index,
+            latest=self.index.listings.writeups[:HOME_LATEST],
+            links=links,
+            html_links=links,
+            options=self.options,
+            h=headings,
         )
 
     def _page(

@@ -30,7 +30,7 @@ from .text import decode
 # here starts with the file.
 log = logging.getLogger("mkdocs.plugins.interviews")
 
-INDEX_PAGES = (urls.FIELDS, urls.QUESTIONS, urls.ASK)
+INDEX_PAGES = (urls.INTERVIEWS, urls.FIELDS, urls.QUESTIONS, urls.ASK, urls.NETWORK)
 """Generated pages meant for the navigation; the others are reached from these."""
 
 
@@ -115,6 +115,9 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=output.content, inclusion=inclusion))
         for kept in gave_way:
+            if kept.problem is not None:
+                log.warning(str(kept.problem))
+                continue
             own = files.get_file_from_path(kept.own)
             kind = "page" if own is not None and own.is_documentation_page() else "file"
             which = "one" if kept.own == kept.path else f"{kept.path}, which has the same address"

@@ -17,6 +17,8 @@ from markupsafe import Markup
 
 from .model import MARKDOWN_SUFFIXES, Field, Question, WriteUp
 
+INTERVIEWS = "interviews/index.md"
+INTERVIEWS_YEAR = "interviews/{year}/index.md"
 FIELDS = "fields/index.md"
 FIELD = "fields/{field}/index.md"
 QUESTIONS = "questions/index.md"
@@ -30,6 +32,11 @@ API_INTERVIEWS = "api/interviews.json"
 API_FIELDS = "api/fields.json"
 API_QUESTIONS = "api/questions.json"
 STYLESHEET = "assets/stylesheets/interviews.css"
+
+
+def interviews_year_path(year: int) -> str:
+    """The archive's page of one year's interviews."""
+    return INTERVIEWS_YEAR.format(year=year)
 
 
 def field_path(item: Field) -> str:
@@ -120,6 +127,10 @@ class Links:
         if not _PLAIN_PATH.fullmatch(link):
             link = quote(link, safe="/.")
         return Markup(f"{link}#{quote(anchor, safe='')}" if anchor else link)
+
+    def interviews(self, year: int | None = None) -> Markup:
+        """The archive of every interview, or its page of one year."""
+        return self.to(INTERVIEWS if year is None else interviews_year_path(year))
 
     def fields(self) -> Markup:
         return self.to(FIELDS)
