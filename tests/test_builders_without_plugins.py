@@ -209,8 +209,10 @@ def test_home_and_navigation(builds: Builds) -> None:
     tabs = site.pages["index.html"].select(".md-tabs a[href]")
     assert {a.get_text(strip=True): site.resolve("index.html", str(a["href"])) for a in tabs} == {
         "Home": ("index.html", ""),
+        "Interviews": ("interviews/index.html", ""),
         "Fields": ("fields/index.html", ""),
         "Questions": ("questions/index.html", ""),
+        "Network": ("network/index.html", ""),
         "Ask": ("ask/index.html", ""),
     }
 
@@ -352,7 +354,7 @@ def test_the_heads_are_the_plugin_builds(builds: Builds) -> None:
     heads = {page: head(plugin.pages[page]) for page in pages}
     # Not vacuous: the home page, fields, questions and interviews each have theirs.
     assert heads["index.html"]["feeds"] and heads["fields/book-publishing/index.html"]["feeds"]
-    interviews = [page for page in pages if page.startswith("interviews/")]
+    interviews = [f"{i['path']}index.html" for i in open_data(site)[2]]
     assert interviews and all(heads[page]["jsonld"] for page in interviews)
     assert all(heads[page]["open_graph"].get("og:url") for page in pages)
 

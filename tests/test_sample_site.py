@@ -97,12 +97,19 @@ def test_field_pages_link_every_published_writeup(built, project) -> None:
             assert (f"../../interviews/{w.slug}/" in links) != w.draft, (field.slug, w.slug)
 
 
-def test_home_page_leads_to_fields_questions_and_ask(built) -> None:
+def test_home_page_leads_to_the_archive_fields_questions_network_and_ask(built) -> None:
     home = BeautifulSoup(built.page(""), "html.parser")
     links = {a["href"] for a in home.select("article a[href]")}
-    assert {"fields/", "questions/", "ask/"} <= links
-    tabs = [a.get_text(strip=True) for a in home.select(".md-tabs a")]
-    assert tabs == ["Home", "Fields", "Questions", "Ask"]
+    assert {"interviews/", "fields/", "questions/", "ask/"} <= links
+    tabs = [(a.get_text(strip=True), a["href"]) for a in home.select(".md-tabs a")]
+    assert tabs == [
+        ("Home", "."),
+        ("Interviews", "interviews/"),
+        ("Fields", "fields/"),
+        ("Questions", "questions/"),
+        ("Network", "network/"),
+        ("Ask", "ask/"),
+    ]
 
 
 def test_sample_answers_carry_question_ids(built, project) -> None:
