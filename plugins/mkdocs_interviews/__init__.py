@@ -24,8 +24,10 @@ Glossary (the words the code, the pages and the messages use):
   chains of introductions make `network/` (`Introductions`, the index's part for them).
 - **draft**: a write-up kept out of `mkdocs build` (`draft: true`, or MkDocs' `draft_docs`);
   **held back** is the second way.
-- **generated page**: a page the plugin makes (fields, questions, ask, network), in memory for
-  the build, as files for `generate`.
+- **generated page**: a page the plugin makes (the archive `interviews/` and its years,
+  fields, questions, ask, network), in memory for the build, as files for `generate`.
+- **archive**: every published interview, newest first: `interviews/` shows the latest and
+  the years, `interviews/<year>/` each year's; the home page shows the latest few too.
 - **build** (`SiteBuild`): one build of the site, which decides every generated page and
   file and the **shape** of every source page (front matter made safe, a write-up's header,
   anchors, links and footer) and its **head** (`Head`: feed links, Open Graph, JSON-LD). The

@@ -190,7 +190,7 @@ class SiteBuild:
             return ShapedPage("", shaped, head)
         shown = self._markdown(markdown, doc, not meta, into)
         if doc is None and self.is_home(path):
-            shown = with_latest(shown, self.renderer.home(path))
+            shown = with_latest(shown, self.renderer.home_latest(path))
         return ShapedPage(shown, shaped, head)
 
     def _markdown(

@@ -234,9 +234,10 @@ class Renderer:
                 ],
             )
 
-    def home(self, page: str) -> str:
-        """The latest interviews as the site's own home page at `page` shows them (see
-        HOME_MARKER): a Markdown heading and HTML; empty when the template makes nothing."""
+    def home_latest(self, page: str) -> str:
+        """The latest interviews as the site's own home page at `page` shows them (where
+        `build.HOME_MARKER` is): a Markdown heading and HTML; empty when the template makes
+        nothing."""
         links = Links(page, self.options.directory_urls, html=True)
         headings = PageHeadings(self.options.headings, as_html=False)
         return self.env.get_template("home.html.j2").render(
