@@ -11,18 +11,26 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from markupsafe import Markup
 
 from .model import MARKDOWN_SUFFIXES, Field, Question, WriteUp
 
+if TYPE_CHECKING:
+    from .asks import Ask
+
 FIELDS = "fields/index.md"
 FIELD = "fields/{field}/index.md"
 QUESTIONS = "questions/index.md"
 QUESTION = "questions/{question}/index.md"
 QUESTION_FIELD = "questions/{question}/{field}/index.md"
+MATRIX = "questions/matrix/index.md"
+"""The coverage matrix: fields x questions (`questions/matrix/`)."""
 ASK = "ask/index.md"
+QUEUED_ASK = "ask-{ask}"
+"""The anchor of a reader's question in the ask page's queue (`ask/#ask-<ask id>`)."""
 NETWORK = "network/index.md"
 FEED = "feed.xml"
 FIELD_FEED = "fields/{field}/feed.xml"
@@ -30,6 +38,10 @@ API_INTERVIEWS = "api/interviews.json"
 API_FIELDS = "api/fields.json"
 API_QUESTIONS = "api/questions.json"
 STYLESHEET = "assets/stylesheets/interviews.css"
+
+RESERVED_QUESTION_IDS = {"matrix": (MATRIX, "the coverage matrix")}
+"""Question ids whose page would be at the address of another generated page (that page's
+path and name, by id): `questions.yml` may not use them."""
 
 
 def field_path(item: Field) -> str:
@@ -46,6 +58,11 @@ def question_path(question: Question) -> str:
 
 def question_field_path(question: Question, item: Field) -> str:
     return QUESTION_FIELD.format(question=question.id, field=item.slug)
+
+
+def queued_anchor(ask: Ask) -> str:
+    """The id of a reader's question on the ask page."""
+    return QUEUED_ASK.format(ask=ask.id)
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:
@@ -139,8 +156,19 @@ class Links:
     def writeup(self, writeup: WriteUp, anchor: str | None = None) -> Markup:
         return self.to(writeup.path, anchor)
 
-    def ask(self) -> Markup:
-        return self.to(ASK)
+    def ask(self, anchor: str | None = None) -> Markup:
+        return self.to(ASK, anchor)
+
+    def matrix(self) -> Markup:
+        return self.to(MATRIX)
+
+    def queued(self, ask: Ask) -> Markup:
+        """A reader's question in the ask page's queue."""
+        return self.to(ASK, queued_anchor(ask))
+
+    def queued_anchor(self, ask: Ask) -> str:
+        """The id of a reader's question on the ask page, which `queued` links."""
+        return queued_anchor(ask)
 
     def network(self, anchor: str | None = None) -> Markup:
         return self.to(NETWORK, anchor)
