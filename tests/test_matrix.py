@@ -144,6 +144,9 @@ def link(cell: Tag) -> Tag:
 def test_the_matrix_has_a_page_that_the_questions_page_links(site: Site) -> None:
     page = soup(site, MATRIX)
     assert text(page.select_one("article h1")) == "Coverage matrix"
+    legend = text(page.select_one("article .interviews-matrix__legend"))
+    assert "A “+” is a question nobody in that field has answered yet" in legend
+    assert "A “?” is one readers have already sent in: it leads to their question" in legend
     questions = article(site, "questions")
     assert questions.find("table") is None
     (to_matrix,) = [a for a in questions.find_all("a") if text(a) == "coverage matrix"]
