@@ -392,3 +392,23 @@ def test_generate_writes_the_matrix_for_builders_without_the_plugin(make_site) -
     assert asked["href"] == "../../ask/#ask-radio-skills-new"
     assert article(site, "ask").find(id="ask-radio-skills-new").name == "li"
     assert soup(site, MATRIX).select_one(".md-sidebar--secondary").has_attr("hidden")
+
+
+def test_no_heading_of_the_ask_page_takes_a_queued_questions_anchor(make_site) -> None:
+    """A group called "Ask labs who else" would have the id `ask-labs-who-else`, the anchor of
+    the reader's question 'labs-who-else': the question keeps it, the heading gets another."""
+    fields = yaml.safe_load(SITE_FILES["fields.yml"])
+    for item in fields:
+        if item["name"] == "R&D / Labs":
+            item["group"] = "Ask labs who else"
+    site = make_site(
+        {**FILES, "fields.yml": yaml.safe_dump(fields, allow_unicode=True)}, mkdocs_yml=MKDOCS_YML
+    )
+    site.build(strict=True)
+    page = article(site, "ask")
+    assert page.find(id="ask-labs-who-else").name == "li"
+    (group,) = [h for h in page.find_all("h2") if text(h) == "Ask labs who else"]
+    assert group["id"] != "ask-labs-who-else"
+    table = article(site, MATRIX).select_one("table")
+    hrefs = [a["href"] for a in table.select("td a")]
+    assert "../../ask/#ask-labs-who-else" in hrefs

@@ -156,8 +156,8 @@ class Links:
     def writeup(self, writeup: WriteUp, anchor: str | None = None) -> Markup:
         return self.to(writeup.path, anchor)
 
-    def ask(self, anchor: str | None = None) -> Markup:
-        return self.to(ASK, anchor)
+    def ask(self) -> Markup:
+        return self.to(ASK)
 
     def matrix(self) -> Markup:
         return self.to(MATRIX)
