@@ -27,7 +27,7 @@ SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "h
 SHOTS = {
     "field": "fields/film-post-production/",
     "question": "questions/typical-day/",
-    "matrix": "questions/#coverage",
+    "matrix": "questions/matrix/",
 }
 
 

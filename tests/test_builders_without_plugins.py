@@ -231,13 +231,18 @@ def test_fields_and_each_field(builds: Builds) -> None:
 
 
 def test_questions_and_each_question_and_field(builds: Builds) -> None:
-    """questions/ with its coverage matrix, questions/<question>/ and
-    questions/<question>/<field>/, each answer linked at its anchor in its interview."""
+    """questions/, the coverage matrix (its "?" cells at the readers' questions on ask/),
+    questions/<question>/ and questions/<question>/<field>/, each answer linked at its anchor
+    in its interview."""
     site = builds.plain
     fields, questions, interviews = open_data(site)
-    matrix = site.article("questions/index.html").select_one("[aria-labelledby=coverage] table")
-    assert matrix is not None and site.resolve("questions/index.html", "#coverage")
     listed = site.article_targets("questions/index.html")
+    assert ("questions/matrix/index.html", "") in listed, "questions/ links the matrix"
+    matrix = site.article("questions/matrix/index.html").select_one("[role=region] table")
+    assert matrix is not None
+    targets = site.article_targets("questions/matrix/index.html")
+    queued = {page for page, anchor in targets if anchor.startswith("ask-")}
+    assert queued == {"ask/index.html"}
     for question in questions:
         page = f"{question['path']}index.html"
         assert (page, "") in listed, f"questions/ links {page}"

@@ -138,12 +138,16 @@ def test_ask_page_shows_the_queue_by_field(site: Site) -> None:
 
 
 def test_matrix_marks_cells_readers_are_asking(site: Site) -> None:
-    matrix = article(site, "questions").select_one(".interviews-matrix table")
-    columns = [th.get_text(strip=True) for th in matrix.thead.find_all("th")][1:]
-    rows = {tr.th.get_text(strip=True): tr.find_all("td") for tr in matrix.tbody.find_all("tr")}
+    matrix = article(site, "questions/matrix").select_one(".interviews-matrix table")
+    columns = [th.get_text(strip=True) for th in matrix.thead.find_all("tr")[-1].find_all("th")]
+    rows = {tr.th.get_text(strip=True): tr.find_all("td") for tr in matrix.select("tbody tr")}
     started = rows["Music production"][columns.index("How did you get started in this field?")]
     assert started.a.get_text() == "?"
-    assert started.a["aria-label"] == "Ask (readers are asking)"
+    assert started.a["aria-label"] == (
+        "Music production, How did you get started in this field?: no answer yet, 1 reader "
+        "asking, see the queued question"
+    )
+    assert started.a["href"] == "../../ask/#ask-music-start"
     radio_skills = rows["Radio & podcasting"][
         columns.index("What skills matter most in your work?")
     ]

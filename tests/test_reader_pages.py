@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -388,66 +387,6 @@ def test_questions_page_counts_answers(site: Site) -> None:
     assert not exists(site, "questions/old-question/index.html")
 
 
-@pytest.fixture(scope="module")
-def matrix(site: Site) -> Tag:
-    table = article(site, "questions").select_one(".interviews-matrix table")
-    assert table is not None
-    return table
-
-
-def test_matrix_has_a_column_per_question_and_a_row_per_field(matrix: Tag) -> None:
-    columns = matrix.select("thead th")
-    assert [text(th) for th in columns] == ["Field", *(TEXTS[q] for q in LIVE_QUESTIONS)]
-    assert {th.get("scope") for th in columns} == {"col"}
-    rows = matrix.select("tbody tr")
-    assert [text(row.th) for row in rows] == list(FIELD_NAMES.values())
-    assert {row.th.get("scope") for row in rows} == {"row"}
-    assert all(len(row.find_all("td")) == len(LIVE_QUESTIONS) for row in rows)
-
-
-def test_matrix_counts_link_to_existing_question_by_field_pages(site: Site, matrix: Tag) -> None:
-    for row, slug in zip(matrix.select("tbody tr"), FIELD_NAMES, strict=True):
-        for cell, question in zip(row.find_all("td"), LIVE_QUESTIONS, strict=True):
-            answers = ANSWERS.get((question, slug))
-            if not answers:
-                continue
-            (link,) = cell.find_all("a")
-            assert text(link) == str(len(answers)), (question, slug)
-            target = resolve("questions/", link["href"])
-            assert target == f"questions/{question}/{slug}/index.html"
-            assert exists(site, target)
-
-
-def test_empty_matrix_cells_ask_that_field_that_question(matrix: Tag) -> None:
-    """A gap in the matrix is an invitation: the form opens with field and question filled."""
-    empty = 0
-    for row, slug in zip(matrix.select("tbody tr"), FIELD_NAMES, strict=True):
-        for cell, question in zip(row.find_all("td"), LIVE_QUESTIONS, strict=True):
-            if (question, slug) in ANSWERS:
-                continue
-            empty += 1
-            (link,) = cell.find_all("a")
-            assert ask_query(link["href"]) == {
-                "template": ["ask.yml"],
-                "field": [FIELD_NAMES[slug]],
-                "question": [TEXTS[question]],
-            }
-    assert empty == 6
-
-
-def test_matrix_scrolls_on_its_own_and_is_described(site: Site, matrix: Tag) -> None:
-    """A wide matrix scrolls inside its box, reachable by keyboard, with a caption."""
-    assert text(matrix.caption)
-    box = matrix.find_parent("div", class_="interviews-matrix")
-    assert box.get("role") == "region"
-    assert box.get("tabindex") == "0"
-    assert soup(site, "questions").find(id=box["aria-labelledby"]) is not None
-    stylesheets = [link["href"] for link in soup(site, "questions").select("link[rel=stylesheet]")]
-    (css,) = [href for href in stylesheets if "interviews" in href]
-    rules = (site.root / "site" / resolve("questions/", css)).read_text(encoding="utf-8")
-    assert re.search(r"\.interviews-matrix\s*\{[^}]*overflow(-x)?:\s*auto", rules)
-
-
 def answer_blocks(site: Site, question: str, heading: str) -> list[tuple[str, str]]:
     """(excerpt, link to the answer) of each answer under a field's heading on a question page."""
     elements = section(article(site, f"questions/{question}"), heading)
@@ -667,7 +606,7 @@ def test_templates_dir_overrides_a_template(make_site) -> None:
     assert text(article(site, "fields/musica-film")) == (
         "Música & Film Our own page for Música & Film: 2 interviews."
     )
-    assert article(site, "questions").select_one(".interviews-matrix table") is not None
+    assert article(site, "questions/matrix").select_one(".interviews-matrix table") is not None
 
 
 # -- configuration errors -----------------------------------------------------------------
@@ -740,7 +679,7 @@ HOSTILE_SLUG = "script-alert-1-script-img-src-x-onerror-alert-1-bold-link-javasc
     [
         pytest.param("fields", id="fields"),
         pytest.param(f"fields/{HOSTILE_SLUG}", id="field"),
-        pytest.param("questions", id="questions"),
+        pytest.param("questions/matrix", id="matrix"),
         pytest.param("questions/getting-started", id="question"),
         pytest.param(f"questions/getting-started/{HOSTILE_SLUG}", id="question-by-field"),
         pytest.param("ask", id="ask"),
@@ -767,13 +706,14 @@ def test_the_site_works_without_directory_urls(tmp_path: Path) -> None:
     """With use_directory_urls: false, the matrix still leads to existing pages."""
     site = new_site(tmp_path, SITE_FILES, MKDOCS_YML + "use_directory_urls: false\n")
     site.build(strict=True)
-    html = (site.root / "site" / "questions" / "index.html").read_text(encoding="utf-8")
+    matrix = "questions/matrix/index.html"
+    html = (site.root / "site" / matrix).read_text(encoding="utf-8")
     cells = BeautifulSoup(html, "html.parser").select(".interviews-matrix td a")
     inside = [a["href"] for a in cells if not a["href"].startswith(REPO)]
     assert len(inside) == len(ANSWERS)
     for href in inside:
         assert href.endswith("/index.html"), href
-        assert exists(site, resolve("questions/index.html", href)), href
+        assert exists(site, resolve(matrix, href)), href
     field = (site.root / "site" / "fields" / "musica-film" / "index.html").read_text()
     for a in BeautifulSoup(field, "html.parser").select("article a[href]"):
         if not a["href"].startswith(("http", "#")):

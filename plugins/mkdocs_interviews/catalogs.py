@@ -10,6 +10,7 @@ from .entries import Entry, read_entries
 from .model import Field, Question, normalize, slugify
 from .problems import FileProblems
 from .text import closest, did_you_mean
+from .urls import RESERVED_QUESTION_IDS, page_url
 from .yamlfile import quote
 
 FIELD_KEYS = ("name", "slug", "description", "aliases", "group")
@@ -272,7 +273,7 @@ def read_questions(path: str, data: bytes | None) -> tuple[QuestionCatalog, File
     replacements: list[tuple[Question, int]] = []
     for entry in entries:
         item = _read_question(entry)
-        if item is None or not entry.unique_id("question", item.id, ids):
+        if item is None or _reserved(item, entry) or not entry.unique_id("question", item.id, ids):
             continue
         _check_wordings(item, entry, wordings)
         if item.replaced_by is not None:
@@ -308,6 +309,22 @@ def _read_question(entry: Entry) -> Question | None:
         retired=retired,
         replaced_by=replaced_by,
     )
+
+
+def _reserved(item: Question, entry: Entry) -> bool:
+    """Whether the question's id would give its page the address of another generated page
+    (reported if so: the other page keeps it)."""
+    taken = RESERVED_QUESTION_IDS.get(item.id)
+    if taken is None:
+        return False
+    path, name = taken
+    entry.error(
+        "id",
+        f"question id '{item.id}' would put its page at {page_url(path)}, the address of "
+        f"{name} (give the question another id, like '{item.id}-question', and use that in "
+        "the write-ups)",
+    )
+    return True
 
 
 def _check_wordings(

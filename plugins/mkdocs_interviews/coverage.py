@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass
 
@@ -28,6 +29,11 @@ class Row:
     def gaps(self) -> int:
         return sum(1 for count in self.counts if count == 0)
 
+    @property
+    def total(self) -> int:
+        """The field's answers to the questions of the matrix."""
+        return sum(self.counts)
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -39,17 +45,82 @@ class Coverage:
     """Readers' questions still waiting, by field slug."""
 
 
+@dataclass(frozen=True)
+class Grid:
+    """The matrix as its page shows it: the questions by theme, the fields by group, and the
+    number of answers to each question."""
+
+    themes: tuple[tuple[str | None, tuple[Question, ...]], ...]
+    """The questions still asked, by theme (themes in catalog order, questions without one
+    last)."""
+    groups: tuple[tuple[str | None, tuple[Row, ...]], ...]
+    """The fields' rows, by group (as on the fields page)."""
+    totals: tuple[int, ...]
+    """Answers to each question, in the order of `questions`: an interview in two fields
+    is one answer, as on the questions page."""
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for _theme, questions in self.themes for q in questions)
+
+    @property
+    def total(self) -> int:
+        """Answers to every question of the matrix."""
+        return sum(self.totals)
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(row for _group, rows in self.groups for row in rows)
+
+    @property
+    def answered(self) -> int:
+        """The cells with answers."""
+        return sum(1 for row in self.rows for count in row.counts if count)
+
+    @property
+    def asked(self) -> int:
+        """The cells without answers that readers are asking about."""
+        return sum(
+            1
+            for row in self.rows
+            for count, waiting in zip(row.counts, row.waiting, strict=True)
+            if waiting and not count
+        )
+
+    @functools.cached_property
+    def starts(self) -> frozenset[str]:
+        """The ids of the questions that start a theme."""
+        return frozenset(questions[0].id for _theme, questions in self.themes)
+
+
+def grid(index: Index) -> Grid:
+    """The matrix of the questions still asked, by theme, and of the fields, by group."""
+    themes = tuple(
+        (theme, live)
+        for theme, questions in index.themes
+        if (live := tuple(q for q in questions if not q.retired))
+    )
+    questions = tuple(q for _theme, live in themes for q in live)
+    groups = tuple(
+        (group, tuple(_row(index, item, questions) for item in fields))
+        for group, fields in index.groups
+    )
+    totals = tuple(len(index.listings.answers_to(q)) for q in questions)
+    return Grid(themes, groups, totals)
+
+
+def _row(index: Index, item: Field, questions: tuple[Question, ...]) -> Row:
+    return Row(
+        item,
+        tuple(index.listings.count(q, item) for q in questions),
+        tuple(len(index.queue.waiting_for(q, item)) for q in questions),
+    )
+
+
 def coverage(index: Index) -> Coverage:
     """The matrix of the questions still asked (retired ones left out)."""
     questions = tuple(q for q in index.questions if not q.retired)
-    rows = [
-        Row(
-            field,
-            tuple(index.listings.count(q, field) for q in questions),
-            tuple(len(index.queue.waiting_for(q, field)) for q in questions),
-        )
-        for field in index.fields
-    ]
+    rows = [_row(index, field, questions) for field in index.fields]
     rows.sort(key=lambda row: -row.gaps)  # stable: fields with as many gaps stay by name
     asks = {f.slug: waiting for f in index.fields if (waiting := index.queue.waiting_in(f))}
     return Coverage(questions, tuple(rows), asks)

@@ -90,6 +90,16 @@ class PageHeadings:
             )
         return Markup(f'<h{level} id="{anchor}">{content}{permalink}</h{level}>')
 
+    def anchor(self, id: str) -> str:
+        """The id `id` for an element that is not a heading (a reader's question in the ask
+        page's queue), which links elsewhere name: kept from every heading, as an explicit
+        heading id is."""
+        self.explicit.add(id)
+        if id in self.reserved and id not in self._taken:
+            self._taken.add(id)
+            return id
+        return unique(id, self.ids)
+
     @property
     def complete(self) -> bool:
         """Whether every explicit id was reserved, so that none went to another heading."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import posixpath
@@ -15,6 +16,8 @@ from markupsafe import Markup
 from . import urls
 from .anchors import AnswerHeading, answer_headings
 from .catalogs import QuestionCatalog
+from .coverage import Grid
+from .coverage import grid as coverage_grid
 from .decoration import Decoration
 from .excerpts import REFERENCE_USE, excerpt, inline_references, references, repoint_links
 from .headings import HeadingStyle, PageHeadings
@@ -169,6 +172,7 @@ class Renderer:
             "questions.html.j2",
             "Questions",
             "Every question asked, and which fields have answered it.",
+            grid=self.grid,
         )
         for question in index.questions:
             answered = index.listings.fields_answering(question)
@@ -193,6 +197,7 @@ class Renderer:
                     question=question,
                     field=item,
                 )
+        yield self._matrix_page()
         yield self._page(
             urls.ASK, "ask.html.j2", "Ask a question", "Send in your question for a field."
         )
@@ -248,6 +253,25 @@ class Renderer:
             options=self.options,
             h=headings,
         )
+
+    @functools.cached_property
+    def grid(self) -> Grid:
+        """The coverage matrix of the questions still asked (the matrix page's, and the
+        questions page's summary of it)."""
+        return coverage_grid(self.index)
+
+    def _matrix_page(self) -> PagePlan:
+        plan = self._page(
+            urls.MATRIX,
+            "matrix.html.j2",
+            "Coverage matrix",
+            "Which fields have answered which question, and where readers are asking.",
+            search={"exclude": True},
+            grid=self.grid,
+        )
+        # The table needs the width: the page has no headings to list, and the header's
+        # tabs, the drawer on a phone and the page's own links lead on.
+        return dataclasses.replace(plan, meta={**plan.meta, "hide": ["navigation", "toc"]})
 
     def _page(
         self,

@@ -11,11 +11,15 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from markupsafe import Markup
 
 from .model import MARKDOWN_SUFFIXES, Field, Question, WriteUp
+
+if TYPE_CHECKING:
+    from .asks import Ask
 
 INTERVIEWS = "interviews/index.md"
 INTERVIEWS_YEAR = "interviews/{year}/index.md"
@@ -24,7 +28,11 @@ FIELD = "fields/{field}/index.md"
 QUESTIONS = "questions/index.md"
 QUESTION = "questions/{question}/index.md"
 QUESTION_FIELD = "questions/{question}/{field}/index.md"
+MATRIX = "questions/matrix/index.md"
+"""The coverage matrix: fields x questions (`questions/matrix/`)."""
 ASK = "ask/index.md"
+QUEUED_ASK = "ask-{ask}"
+"""The anchor of a reader's question in the ask page's queue (`ask/#ask-<ask id>`)."""
 NETWORK = "network/index.md"
 FEED = "feed.xml"
 FIELD_FEED = "fields/{field}/feed.xml"
@@ -32,6 +40,10 @@ API_INTERVIEWS = "api/interviews.json"
 API_FIELDS = "api/fields.json"
 API_QUESTIONS = "api/questions.json"
 STYLESHEET = "assets/stylesheets/interviews.css"
+
+RESERVED_QUESTION_IDS = {"matrix": (MATRIX, "the coverage matrix")}
+"""Question ids whose page would be at the address of another generated page (that page's
+path and name, by id): `questions.yml` may not use them."""
 
 
 def interviews_year_path(year: int) -> str:
@@ -53,6 +65,11 @@ def question_path(question: Question) -> str:
 
 def question_field_path(question: Question, item: Field) -> str:
     return QUESTION_FIELD.format(question=question.id, field=item.slug)
+
+
+def queued_anchor(ask: Ask) -> str:
+    """The id of a reader's question on the ask page."""
+    return QUEUED_ASK.format(ask=ask.id)
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:
@@ -152,6 +169,17 @@ class Links:
 
     def ask(self) -> Markup:
         return self.to(ASK)
+
+    def matrix(self) -> Markup:
+        return self.to(MATRIX)
+
+    def queued(self, ask: Ask) -> Markup:
+        """A reader's question in the ask page's queue."""
+        return self.to(ASK, queued_anchor(ask))
+
+    def queued_anchor(self, ask: Ask) -> str:
+        """The id of a reader's question on the ask page, which `queued` links."""
+        return queued_anchor(ask)
 
     def network(self, anchor: str | None = None) -> Markup:
         return self.to(NETWORK, anchor)

@@ -43,6 +43,7 @@ PHONE = {"width": 390, "height": 844}
 FIELDS = "fields/"
 FIELD = "fields/film-post-production/"
 QUESTIONS = "questions/"
+MATRIX = "questions/matrix/"
 QUESTION = "questions/typical-day/"
 QUESTION_FIELD = "questions/typical-day/film-post-production/"
 ASK = "ask/"

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
-from .conftest import ASK, FIELD, QUESTION, QUESTION_FIELD, QUESTIONS, playwright_api
+from .conftest import ASK, FIELD, MATRIX, QUESTION, QUESTION_FIELD, QUESTIONS, playwright_api
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -77,29 +77,29 @@ def test_from_home_through_a_field_and_a_writeup_to_every_answer_from_the_field(
 
 
 def matrix_cell(page: Page, field: str, question: str) -> Locator:
-    """The matrix's cell for a field (row) and a question (column), found by their headings."""
+    """The matrix's cell for a field (row) and a question (column), found by their headings
+    (the questions' row of the header, under their themes')."""
     table = page.get_by_role("table")
-    columns = table.locator("thead th").all_inner_texts()
+    columns = table.locator("thead tr:last-child th").all_inner_texts()
     column = [text.strip() for text in columns].index(question)
     row = table.locator("tbody tr", has=page.get_by_role("rowheader", name=field, exact=True))
-    return row.locator("th, td").nth(column)
+    return row.locator("td").nth(column)
 
 
 def test_matrix_cells_open_their_answers_or_the_ask_form(
     open_page: Callable[..., Page], site_url: str
 ) -> None:
     page = open_page(QUESTIONS)
-    matrix = page.get_by_role("region", name="Coverage")
+    article(page).get_by_role("link", name="coverage matrix").click()
+    expect(page).to_have_url(site_url + MATRIX)
+    matrix = page.get_by_role("region", name="Answers by field and question")
     expect(matrix).to_be_visible()
-    expect(page.get_by_role("table")).to_contain_text(
-        "Answers by field (rows) and question (columns)."
-    )
 
     # An empty cell: nobody in Film post-production was asked about education.
     question = "What education or training does this career require?"
     empty = matrix_cell(page, FIELD_NAME, question).get_by_role("link")
     expect(empty).to_have_text("+")
-    expect(empty).to_have_accessible_name("Ask")
+    expect(empty).to_have_accessible_name(f"{FIELD_NAME}, {question}: no answer yet, ask")
     query = ask_form_query(empty.get_attribute("href"))
     assert query == {"template": ["ask.yml"], "field": [FIELD_NAME], "question": [question]}
 

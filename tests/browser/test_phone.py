@@ -6,7 +6,16 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import FIELD, PHONE, QUESTION, QUESTION_FIELD, QUESTIONS, WRITEUP, playwright_api
+from .conftest import (
+    FIELD,
+    MATRIX,
+    PHONE,
+    QUESTION,
+    QUESTION_FIELD,
+    QUESTIONS,
+    WRITEUP,
+    playwright_api,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,7 +39,7 @@ MEASURE_WIDTH = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", [FIELD, QUESTIONS, QUESTION, QUESTION_FIELD, WRITEUP])
+@pytest.mark.parametrize("path", [FIELD, QUESTIONS, MATRIX, QUESTION, QUESTION_FIELD, WRITEUP])
 def test_page_does_not_scroll_sideways(open_page: Callable[..., Page], path: str) -> None:
     page = open_page(path, viewport=PHONE)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
@@ -44,8 +53,8 @@ def test_page_does_not_scroll_sideways(open_page: Callable[..., Page], path: str
 
 
 def test_matrix_scrolls_in_its_own_container(open_page: Callable[..., Page]) -> None:
-    page = open_page(QUESTIONS, viewport=PHONE)
-    matrix = page.get_by_role("region", name="Coverage")
+    page = open_page(MATRIX, viewport=PHONE)
+    matrix = page.get_by_role("region", name="Answers by field and question")
     matrix.scroll_into_view_if_needed()
     expect(matrix).to_be_in_viewport()
     scrolled = matrix.evaluate(
