@@ -220,7 +220,8 @@ class Renderer:
             # out of search everywhere, so that a search leads to the interview) and who gave
             # them: out of the index, which is a third smaller for it, readers lose nothing.
             meta["search"] = search
-        trail = page_trail(path, title, field=context.get("field"), question=context.get("question"))
+        item, question = context.get("field"), context.get("question")
+        trail = page_trail(path, title, field=item, question=question)
         return PagePlan(path, self._template(template), meta, context, trail)
 
     def _template(self, name: str) -> str:
