@@ -175,7 +175,11 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     def _activate(self, page: Page) -> None:
         """Make active, for the theme's tabs and sidebar, the navigation page of the section a
         page outside the navigation belongs to (a write-up's, a field's...)."""
-        self._deactivate()  # should the rendering of the page before have failed
+        # Should the rendering of the page before have failed; not this page, which MkDocs
+        # has just made active if it is of the navigation.
+        if self.activated is page:
+            self.activated = None
+        self._deactivate()
         src = page.file.src_uri
         if self.build is None or src in self.nav_pages:
             return  # MkDocs makes a page of the navigation active itself
