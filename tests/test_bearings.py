@@ -5,6 +5,7 @@ introductions it belongs to. Built for real and read as HTML."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -12,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from conftest import Site, catalogs, dedent, new_site, writeup
+from mkdocs_interviews.bearings import Crumb, section_pages, writeup_trail
+from mkdocs_interviews.model import Field, WriteUp
 
 MKDOCS_YML = """\
 site_name: Bearings
@@ -292,3 +295,41 @@ def test_a_circle_of_introductions_ends(tmp_path: Path) -> None:
             "a", string="The whole chain of introductions"
         )
         assert "(2 interviews)" in text(link.parent)
+
+
+# -- the core's bearings ------------------------------------------------------------------
+
+
+def test_sections_by_source_path() -> None:
+    assert section_pages("fields/book-publishing/index.md") == ("fields/index.md",)
+    assert section_pages("questions/skills/book-publishing/index.md") == ("questions/index.md",)
+    assert section_pages("network/index.md") == ("network/index.md",)
+    assert section_pages("interviews/editor.md", writeup=True) == (
+        "interviews/index.md",
+        "fields/index.md",
+    )
+    assert section_pages("index.md") == () and section_pages("about.md") == ()
+
+
+def test_with_the_archive_a_writeups_trail_goes_through_it() -> None:
+    item = Field("Book publishing", "book-publishing")
+    editor = WriteUp(
+        slug="editor",
+        path="interviews/editor.md",
+        title="The editor",
+        fields=(item,),
+        role="Editor",
+        date=datetime.date(2025, 4, 2),
+        answers=(),
+    )
+    assert writeup_trail(editor, archive=True) == (
+        Crumb("Home", "index.md"),
+        Crumb("Interviews", "interviews/index.md"),
+        Crumb("The editor", "interviews/editor.md"),
+    )
+    assert [c.path for c in writeup_trail(editor, archive=False)] == [
+        "index.md",
+        "fields/index.md",
+        "fields/book-publishing/index.md",
+        "interviews/editor.md",
+    ]
