@@ -6,6 +6,7 @@ introductions it belongs to. Built for real and read as HTML."""
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -253,6 +254,20 @@ def test_more_from_the_field_links_the_field_and_each_interview(site: Site) -> N
     assert heading.a["href"] == "../../fields/book-publishing/"
     links = [a["href"] for a in heading.find_next_sibling("ul").find_all("a")]
     assert links == ["../fifth/", "../third/", "../second/"]
+
+
+def test_search_finds_neither_the_trail_nor_the_other_interviews(site: Site) -> None:
+    """A search for another interview's title leads to that interview, not to every footer
+    that lists it; the breadcrumbs are no page's words."""
+    index = json.loads((site.root / "site" / "search" / "search_index.json").read_text())
+
+    def words(url: str) -> str:  # the page's sections' text, each a document of the index
+        return " ".join(d["text"] for d in index["docs"] if d["location"].startswith(url))
+
+    second = words("interviews/second/")
+    assert "The fifth" not in second  # listed only in "More from Book publishing"
+    assert "Introduced next" in second  # the rest of the footer is searched
+    assert "Home" not in words("fields/book-publishing/")
 
 
 def test_alone_in_its_field_no_more_from_it(site: Site) -> None:
