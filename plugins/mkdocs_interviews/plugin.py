@@ -147,6 +147,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_pages = {page.file.src_uri: page for page in nav.pages}
+        self.activated = None  # of an earlier build's navigation, should one have failed
         return nav
 
     # Before the search plugin reads the page: the listings' excerpts are filled in first.
@@ -175,11 +176,6 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     def _activate(self, page: Page) -> None:
         """Make active, for the theme's tabs and sidebar, the navigation page of the section a
         page outside the navigation belongs to (a write-up's, a field's...)."""
-        # Should the rendering of the page before have failed; not this page, which MkDocs
-        # has just made active if it is of the navigation.
-        if self.activated is page:
-            self.activated = None
-        self._deactivate()
         src = page.file.src_uri
         if self.build is None or src in self.nav_pages:
             return  # MkDocs makes a page of the navigation active itself
@@ -192,6 +188,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
                 return
 
     def _deactivate(self) -> None:
+        """Leave the navigation as MkDocs had it, for the next page."""
         if self.activated is not None:
             self.activated.active = False
             self.activated = None
