@@ -98,9 +98,13 @@ def test_network_page_nests_each_chain_from_its_first_interview(site: Site) -> N
 
 
 def test_writeups_link_their_chain(site: Site) -> None:
+    """To the write-up's own place in its chain on the network page."""
     footer = article(site, "interviews/designer").select_one(".interviews-footer")
     link = footer.find("a", string="The whole chain of introductions")
-    assert link["href"] == "../../network/#chain-editor"
+    assert link["href"] == "../../network/#at-designer"
+    place = article(site, "network").find(id="at-designer")
+    assert place.name == "li" and place.a.get_text() == "The designer"
+    assert place.find_parent("ul").find_previous("h2")["id"] == "chain-editor"
     assert footer.find("a", string="The agent")["href"] == "../agent/"
     alone = article(site, "interviews/producer").select_one(".interviews-footer")
     assert alone.find("a", string="The whole chain of introductions") is None

@@ -174,7 +174,7 @@ def test_of_two_write_ups_with_one_slug_the_first_is_listed_and_each_is_decorate
     other = renderer.decorate(SECOND_BODY, second, result.questions)
     assert "<strong>Copy editor</strong>" in other and "Proofs with [authors][a]." in other
     assert "Meetings" not in other and "What do editors do all day?" not in other
-    assert "The agent" not in other and "Introduced" not in other
+    assert "Introduced" not in other and "chain of introductions" not in other
 
 
 def test_answers_listed_from_two_write_ups_with_one_slug_keep_their_own_excerpts_and_links():

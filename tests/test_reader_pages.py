@@ -376,7 +376,7 @@ def test_ask_page_links_every_field(site: Site) -> None:
 def test_questions_page_counts_answers(site: Site) -> None:
     """Every live question with its number of answers; a retired, unanswered one is gone."""
     page = article(site, "questions")
-    items = [text(a.parent) for a in page.select("li > a")]
+    items = [text(a.parent) for a in page.select("ul > li > a")]
     assert items == [
         f"{TEXTS['getting-started']}: 5 answers",
         f"{TEXTS['typical-day']}: 4 answers",
@@ -592,7 +592,8 @@ def test_a_hand_written_page_wins_over_the_generated_one(make_site) -> None:
 
 
 def test_templates_dir_overrides_a_template(make_site) -> None:
-    """An author's own field.md.j2 changes every field page, and nothing else."""
+    """An author's own field.md.j2 changes every field page, and nothing else (the page's
+    trail back up stays)."""
     mkdocs_yml = MKDOCS_YML.replace(
         "answers_per_field: 2", "answers_per_field: 2\n      templates_dir: overrides"
     )
@@ -604,7 +605,7 @@ def test_templates_dir_overrides_a_template(make_site) -> None:
     )
     site.build(strict=True)
     assert text(article(site, "fields/musica-film")) == (
-        "Música & Film Our own page for Música & Film: 2 interviews."
+        "Música & Film Home Fields Música & Film Our own page for Música & Film: 2 interviews."
     )
     assert article(site, "questions/matrix").select_one(".interviews-matrix table") is not None
 

@@ -69,9 +69,10 @@ def test_template_override_example_builds(make_site) -> None:
     (site.root / templates_dir / "field.md.j2").write_text(template, encoding="utf-8")
     site.build(strict=True)
     page = BeautifulSoup(site.page("fields/book-publishing"), "html.parser")
-    items = [li.get_text(" ", strip=True) for li in page.select("article li")]
+    # The list the template makes (the trail back up, breadcrumbs, is an `ol` before it).
+    items = [li.get_text(" ", strip=True) for li in page.select("article ul li")]
     assert items == ["From intern to editor , 2 April 2025"]
-    assert page.select_one("article li a")["href"] == "../../interviews/editor/"
+    assert page.select_one("article ul li a")["href"] == "../../interviews/editor/"
 
 
 def test_shipped_templates_keep_their_line_breaks() -> None:

@@ -110,6 +110,10 @@ class Listings:
         """The write-ups of a field (primary or not), newest first."""
         return self._by_field.get(item.slug, [])
 
+    def others_in(self, item: Field, writeup: WriteUp, limit: int) -> list[WriteUp]:
+        """The newest `limit` write-ups of a field other than `writeup`, newest first."""
+        return [w for w in self.writeups_in(item)[: limit + 1] if w.path != writeup.path][:limit]
+
     def answers_to(self, question: Question) -> list[Answered]:
         """Every answer to a question, newest first."""
         return self._by_question.get(question.id, [])
@@ -205,6 +209,28 @@ class Introductions:
             for w in self.writeups
             if self.introduced_by(w) is None and not self.introduced_next(w)
         ]
+
+    def lineage(self, writeup: WriteUp) -> list[WriteUp]:
+        """The introductions that led to a write-up, in order: the first interview of its
+        chain, each one it introduced on the way, and the write-up itself last (alone, for
+        one that nobody introduced)."""
+        line = [writeup]
+        seen = {writeup.path}
+        while (parent := self.introduced_by(line[-1])) is not None and parent.path not in seen:
+            seen.add(parent.path)
+            line.append(parent)
+        return line[::-1]
+
+    def chain_size(self, writeup: WriteUp) -> int:
+        """How many interviews the chain of introductions a write-up belongs to holds (1 for
+        one outside every chain)."""
+        return self._chain_sizes.get(self.chain_root(writeup).path, 1)
+
+    @functools.cached_property
+    def _chain_sizes(self) -> dict[str, int]:
+        """The number of interviews of each chain, by its first interview's path (counted
+        once per build, so that each write-up's footer is a lookup)."""
+        return {root.path: len(members) for root, members in self.network()}
 
     def chain_root(self, writeup: WriteUp) -> WriteUp:
         """The first interview of the chain a write-up belongs to (itself, if it starts one)."""

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from . import urls
 from .anchors import AnswerHeading, answer_headings
+from .bearings import ARCHIVE, Crumb, page_trail, writeup_trail
 from .catalogs import QuestionCatalog
 from .coverage import Grid
 from .coverage import grid as coverage_grid
@@ -34,6 +35,9 @@ HOME_LATEST = 5
 
 ARCHIVE_LATEST = 20
 """How many of the latest interviews the archive's first page shows, above the years."""
+
+MORE_FROM_FIELD = 3
+"""How many other interviews of its field a write-up's footer lists."""
 
 SEARCH_BOOST = 2.0
 """How much higher a field's or a question's page ranks in search than an ordinary page."""
@@ -90,6 +94,8 @@ class PagePlan:
     template: str
     meta: dict[str, Any]
     context: dict[str, Any]
+    trail: tuple[Crumb, ...] = ()
+    """Its breadcrumbs, from the home page to itself."""
 
     @property
     def as_html(self) -> bool:
@@ -142,6 +148,8 @@ class Renderer:
         """The link after an answer, by question id, other answers, folder and URL depth."""
         _refuse_markdown_decoration(self.options.templates_dir)
         self._answer_template = self.env.get_template("writeup_answer.html.j2")
+        self._breadcrumbs = self.env.get_template("breadcrumbs.html.j2")
+        self._has_archive: bool | None = None
         own = Path(__file__).parent / "templates"
         self._own_answer_template = Path(self._answer_template.filename or "").parent == own
 
@@ -289,7 +297,9 @@ class Renderer:
             # out of search everywhere, so that a search leads to the interview) and who gave
             # them: out of the index, which is a third smaller for it, readers lose nothing.
             meta["search"] = search
-        return PagePlan(path, self._template(template), meta, context)
+        item, question = context.get("field"), context.get("question")
+        trail = page_trail(path, title, field=item, question=question)
+        return PagePlan(path, self._template(template), meta, context, trail)
 
     def _template(self, name: str) -> str:
         """The template of a page: the site's own or the plugin's `name`, or the site's own
@@ -340,7 +350,21 @@ class Renderer:
             h=headings,
             **plan.context,
         )
-        return body, headings
+        return self.breadcrumbs(plan.trail, links.as_html()) + body, headings
+
+    def breadcrumbs(self, trail: tuple[Crumb, ...], links: Links) -> str:
+        """The trail of a page as HTML (`breadcrumbs.html.j2`), a block of its own; nothing
+        for a page without one."""
+        if not trail:
+            return ""
+        return self._breadcrumbs.render(trail=trail, links=links).strip("\n") + "\n\n"
+
+    @property
+    def has_archive(self) -> bool:
+        """Whether the build makes the interviews archive, which write-ups' trails go through."""
+        if self._has_archive is None:
+            self._has_archive = any(plan.path == ARCHIVE for plan in self.plans())
+        return self._has_archive
 
     def answers(
         self,
@@ -423,6 +447,9 @@ class Renderer:
             "links": links,
             "introduced_by": self.index.introductions.introduced_by(writeup),
             "introduced_next": self.index.introductions.introduced_next(writeup),
+            "more": self.index.listings.others_in(writeup.field, writeup, MORE_FROM_FIELD),
+            "lineage": self.index.introductions.lineage(writeup),
+            "chain_size": self.index.introductions.chain_size(writeup),
         }
         lines = markdown.split("\n")
         after: dict[str, str] = {}
@@ -440,7 +467,10 @@ class Renderer:
                 set_anchor(lines, found.heading, question_id)
             after[question_id] = self._answer_link(context, writeup, found)
             ends.append((found.end, question_id))
-        header = self.env.get_template("writeup_header.html.j2").render(context)
+        trail = writeup_trail(writeup, archive=self.has_archive)
+        header = self.breadcrumbs(trail, links) + self.env.get_template(
+            "writeup_header.html.j2"
+        ).render(context)
         footer = self.env.get_template("writeup_footer.html.j2").render(context)
         take = None
         if self.listed.from_conversions and self.index.listings.lists(writeup):

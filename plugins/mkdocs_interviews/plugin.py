@@ -16,6 +16,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
+from .bearings import section_pages
 from .build import THEME_DIR, SiteBuild, SiteSettings
 from .config import InterviewsConfig, site_markdown, site_settings
 from .decoration import DecorationExtension
@@ -47,6 +48,10 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         """This build's files and page shapes, from `on_files` (made anew on each build)."""
         self.decoration = DecorationExtension()
         """Places each write-up's decoration inside its page's Markdown conversion."""
+        self.nav_pages: dict[str, Page] = {}
+        """The navigation's pages by source path, from `on_nav`."""
+        self.activated: Page | None = None
+        """The navigation page made active for the page being rendered (see `_activate`)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -143,6 +148,11 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         page.meta.update(shaped.meta)
         return shaped.markdown
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_pages = {page.file.src_uri: page for page in nav.pages}
+        self.activated = None  # of an earlier build's navigation, should one have failed
+        return nav
+
     # Before the search plugin reads the page: the listings' excerpts are filled in first.
     @event_priority(50)
     def on_page_context(
@@ -159,7 +169,32 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         # same name would replace it.
         head = None if self.build is None else self.build.head_of(page.file.src_uri)
         cast("dict[str, object]", context)["interviews_head"] = head
+        self._activate(page)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self._deactivate()
+        return output
+
+    def _activate(self, page: Page) -> None:
+        """Make active, for the theme's tabs and sidebar, the navigation page of the section a
+        page outside the navigation belongs to (a write-up's, a field's...)."""
+        src = page.file.src_uri
+        if self.build is None or src in self.nav_pages:
+            return  # MkDocs makes a page of the navigation active itself
+        writeup = self.build.project.document(src) is not None
+        for path in section_pages(src, writeup=writeup):
+            section = self.nav_pages.get(path)
+            if section is not None:
+                section.active = True  # and, by MkDocs, the sections above it
+                self.activated = section
+                return
+
+    def _deactivate(self) -> None:
+        """Leave the navigation as MkDocs had it, for the next page."""
+        if self.activated is not None:
+            self.activated.active = False
+            self.activated = None
 
 
 def _include(file: File, *, draft: bool) -> None:
