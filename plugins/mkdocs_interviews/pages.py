@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from .headings import HeadingStyle, PageHeadings
 from .index import Answered, Index
 from .listed_excerpts import ListedExcerpts, plain_markdown
 from .model import Field, Question, WriteUp
+from .problems import Problem
 from .question_form import QuestionForm
 from .render import SiteTemplateError, environment, escape_text
 from .sections import set_anchor
@@ -370,6 +371,11 @@ class Renderer:
             take = functools.partial(self.listed.take, writeup.path)
         decoration = Decoration(header.strip(), after, footer.strip(), tuple(ends), take)
         return "\n".join(lines), decoration
+
+    def problems_box(self, problems: Sequence[Problem]) -> str:
+        """The box at the top of a write-up's page that lists its problems, file first, in a
+        preview (`mkdocs serve`)."""
+        return self.env.get_template("writeup_problems.html.j2").render(problems=problems).strip()
 
     def decorate(self, markdown: str, writeup: WriteUp, questions: QuestionCatalog) -> str:
         """A write-up's Markdown with its decoration placed in the text, as blocks of HTML:

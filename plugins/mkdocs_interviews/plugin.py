@@ -47,10 +47,16 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         """This build's files and page shapes, from `on_files` (made anew on each build)."""
         self.decoration = DecorationExtension()
         """Places each write-up's decoration inside its page's Markdown conversion."""
+        self.preview = False
+        """Whether this process serves the site to its author (`mkdocs serve`), from
+        `on_startup`: only then are problems shown on the pages and drafts listed."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.settings = site_settings(config, self.config)
+            self.settings = site_settings(config, self.config, preview=self.preview)
         except QuestionFormError as error:
             raise PluginError(f"interviews plugin: {error}") from error
         # Answers are anchored with attribute lists; generated pages wrap Markdown in HTML.
