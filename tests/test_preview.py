@@ -188,9 +188,11 @@ def test_a_build_lists_no_draft(built: Site) -> None:
     page = soup(built.page("fields/radio-podcasting"))
     assert listed_titles(page) == {}
     assert "No interview in Radio & podcasting yet." in page.select_one("article").get_text()
-    assert not (built.root / "site" / "fields" / "radio-podcasting" / "feed.xml").read_text(
-        encoding="utf-8"
-    ).count("<item>")
+    assert (
+        not (built.root / "site" / "fields" / "radio-podcasting" / "feed.xml")
+        .read_text(encoding="utf-8")
+        .count("<item>")
+    )
     assert not soup(built.page("questions/typical-day")).select(".interviews-draft")
 
 

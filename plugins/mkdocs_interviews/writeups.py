@@ -572,9 +572,28 @@ def check_choices(
     For tools that make write-ups (`new`): the same messages, naming the file to be written,
     without line numbers.
     """
-    problems = FileProblems(path)
-    reader = _Reader({"field": field_value, "questions": questions_value}, Lines(0), problems)
-    chosen_fields = _read_fields(reader, fields)
-    chosen_questions = _read_questions(reader, questions)
-    found = [Problem(p.file, p.message, p.key, None, p.severity) for p in problems.items]
-    return chosen_fields, chosen_questions, found
+    chosen_fields, field_problems = check_field(path, field_value, fields)
+    chosen_questions, question_problems = check_questions(path, questions_value, questions)
+    return chosen_fields, chosen_questions, [*field_problems, *question_problems]
+
+
+def check_field(
+    path: str, value: object, fields: FieldCatalog
+) -> tuple[list[Field] | None, list[Problem]]:
+    """Check a value of 'field' as `check` does (see `check_choices`): the fields it names,
+    or None, and its problems."""
+    reader = _Reader({"field": value}, Lines(0), FileProblems(path))
+    return _read_fields(reader, fields), _without_lines(reader.problems)
+
+
+def check_questions(
+    path: str, value: object, questions: QuestionCatalog
+) -> tuple[list[Question] | None, list[Problem]]:
+    """Check a value of 'questions' as `check` does (see `check_choices`): the questions it
+    lists (without the wrong ones), or None, and its problems."""
+    reader = _Reader({"questions": value}, Lines(0), FileProblems(path))
+    return _read_questions(reader, questions), _without_lines(reader.problems)
+
+
+def _without_lines(problems: FileProblems) -> list[Problem]:
+    return [Problem(p.file, p.message, p.key, None, p.severity) for p in problems.items]
