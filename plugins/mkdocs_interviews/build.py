@@ -11,6 +11,10 @@ matter's printed values escaped (and the theme template that prints the page's h
 a front matter that could not be read shown as code, and, for a write-up, its header, answer
 anchors, links after answers and footer. Its *head* (`Head`) is what the page tells other
 sites: feed links, Open Graph and JSON-LD.
+
+A *preview* (`SiteSettings.preview`, the plugin's `mkdocs serve`) shows the author what a
+build hides: a write-up's problems in a box at the top of its page, and the drafts in the
+listings; never in the feeds or the open data.
 """
 
 from __future__ import annotations
