@@ -81,6 +81,25 @@ def test_a_writeup_that_cannot_be_read_shows_its_problem_first(served: Site) -> 
     article = page.select_one("article")
     assert article.get_text().index("1 problem") < article.get_text().index("Intro paragraph.")
     assert "The answer to typical-day." in article.get_text()
+    # What decoration can be made without the field: the answers' anchors and links.
+    assert [h["id"] for h in article.select("h2[id]")] == ["getting-started", "typical-day"]
+    others = [a["href"] for a in article.select("a.interviews-others")]
+    assert others == ["../../questions/getting-started/", "../../questions/typical-day/"]
+    assert article.select_one(".interviews-meta") is None, "no header: its field is wrong"
+
+
+def test_a_writeup_with_a_bad_date_keeps_its_footer(make_site) -> None:
+    site = make_site({"interviews/undated.md": writeup(date="2025-02-30")})
+    site.build(serve=True)
+    article = soup(site.page("interviews/undated")).select_one("article")
+    box = problems_box(article)
+    assert box is not None and "'date'" in box.get_text()
+    assert article.select_one("h2#typical-day") is not None
+    footer = article.select_one(".interviews-footer")
+    assert footer is not None
+    assert footer.select_one("a.md-button").get_text() == (
+        "Ask someone in Book publishing a question"
+    )
 
 
 def test_a_writeup_with_a_problem_keeps_its_decoration(served: Site) -> None:

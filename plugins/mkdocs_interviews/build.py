@@ -197,6 +197,15 @@ class SiteBuild:
             if box is None:
                 return markdown
             anchored, decoration = markdown, Decoration(box, {}, "")
+            if doc.partial is not None:  # the rest of its decoration, as far as it goes
+                anchored, partial = self.renderer.decoration(
+                    markdown,
+                    doc.partial,
+                    self.project.questions,
+                    in_text=into is None,
+                    partial=True,
+                )
+                decoration = dataclasses.replace(partial, header=box)
         else:
             anchored, decoration = self.renderer.decoration(
                 markdown, doc.writeup, self.project.questions, in_text=into is None

@@ -327,10 +327,18 @@ class Renderer:
     # -- write-up pages -------------------------------------------------------------------
 
     def decoration(
-        self, markdown: str, writeup: WriteUp, questions: QuestionCatalog, *, in_text: bool = False
+        self,
+        markdown: str,
+        writeup: WriteUp,
+        questions: QuestionCatalog,
+        *,
+        in_text: bool = False,
+        partial: bool = False,
     ) -> tuple[str, Decoration]:
         """A write-up's Markdown with its answers' headings anchored by question id, and the
-        HTML that goes around it: header, the link after each answer, footer.
+        HTML that goes around it: header, the link after each answer, footer. For a
+        write-up's stand-in (`partial`, see `Document.partial`), no header, and a footer only
+        when it has its fields.
 
         The plugin places that HTML inside the page's own Markdown conversion
         (`DecorationExtension`); `decorate` places it in the text (`in_text`), for `generate`.
@@ -364,8 +372,11 @@ class Renderer:
                 set_anchor(lines, found.heading, question_id)
             after[question_id] = self._answer_link(context, writeup, found)
             ends.append((found.end, question_id))
-        header = self.env.get_template("writeup_header.html.j2").render(context)
-        footer = self.env.get_template("writeup_footer.html.j2").render(context)
+        header = footer = ""
+        if not partial:
+            header = self.env.get_template("writeup_header.html.j2").render(context)
+        if not partial or writeup.fields:
+            footer = self.env.get_template("writeup_footer.html.j2").render(context)
         take = None
         if self.listed.from_conversions and self.index.listings.lists(writeup):
             take = functools.partial(self.listed.take, writeup.path)

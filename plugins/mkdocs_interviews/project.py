@@ -134,7 +134,8 @@ def _read_project(
 
 def _hold_back(doc: Document) -> Document:
     writeup = None if doc.writeup is None else replace(doc.writeup, draft=True)
-    return replace(doc, held_back=True, writeup=writeup)
+    partial = None if doc.partial is None else replace(doc.partial, draft=True)
+    return replace(doc, held_back=True, writeup=writeup, partial=partial)
 
 
 @dataclass(frozen=True)
