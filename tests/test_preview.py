@@ -24,7 +24,7 @@ DRAFT = writeup(
     field="Radio & podcasting",
     role="Podcast producer",
     questions=("typical-day",),
-    extra="draft: true\n",
+    extra="referred_by: done\ndraft: true\n",
 )
 PUBLISHED = writeup(title="Done and dusted")
 
@@ -198,12 +198,29 @@ def test_a_drafts_answers_are_listed_and_marked(served: Site) -> None:
     assert attribution.select_one(".interviews-draft").get_text() == "Draft"
 
 
+def test_drafts_are_counted_and_in_the_network(served: Site) -> None:
+    fields = soup(served.page("fields"))
+    card = fields.select_one('article li:has(a[href="radio-podcasting/"])')
+    counts = " ".join(card.select("p")[1].get_text().split())
+    assert counts == "1 interview (1 draft) · 1 question answered"
+    network = soup(served.page("network"))
+    (item,) = network.select("article li li")
+    assert item.select_one("a").get_text() == "Half-finished talk"
+    assert item.select_one(".interviews-draft").get_text() == "Draft"
+    # Who introduced the draft says so, as it will once the draft is published.
+    footer = soup(served.page("interviews/done")).select_one("article .interviews-footer")
+    assert "Introduced next Half-finished talk" in footer.get_text(" ", strip=True)
+
+
 def test_a_drafts_own_page_says_it_is_a_draft(served: Site) -> None:
     header = soup(served.page("interviews/draft")).select_one("article .interviews-meta")
     assert "Draft: shown by mkdocs serve, left out of mkdocs build" in header.get_text()
 
 
 def test_a_build_lists_no_draft(built: Site) -> None:
+    assert not soup(built.page("network")).select("article li li")
+    assert not soup(built.page("fields")).select(".interviews-draft")
+    assert "(1 draft)" not in soup(built.page("fields")).get_text()
     page = soup(built.page("fields/radio-podcasting"))
     assert listed_titles(page) == {}
     assert "No interview in Radio & podcasting yet." in page.select_one("article").get_text()
