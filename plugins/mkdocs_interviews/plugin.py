@@ -51,8 +51,14 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         """Whether this process serves the site to its author (`mkdocs serve`), from
         `on_startup`: only then are problems shown on the pages and drafts listed."""
 
+    # With these two hooks MkDocs keeps one instance for every build of a process (each
+    # rebuild of `mkdocs serve`); each build makes its settings and its `SiteBuild` anew.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.preview = False
+        self.settings = self.build = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
