@@ -567,28 +567,12 @@ def question_of(heading: Heading, questions: QuestionCatalog) -> Question | None
     return questions.find_wording(heading.text)
 
 
-def check_choices(
-    path: str,
-    field_value: object,
-    questions_value: object,
-    fields: FieldCatalog,
-    questions: QuestionCatalog,
-) -> tuple[list[Field] | None, list[Question] | None, list[Problem]]:
-    """Check a field and a list of questions as `check` checks a write-up's front matter.
-
-    For tools that make write-ups (`new`): the same messages, naming the file to be written,
-    without line numbers.
-    """
-    chosen_fields, field_problems = check_field(path, field_value, fields)
-    chosen_questions, question_problems = check_questions(path, questions_value, questions)
-    return chosen_fields, chosen_questions, [*field_problems, *question_problems]
-
-
 def check_field(
     path: str, value: object, fields: FieldCatalog
 ) -> tuple[list[Field] | None, list[Problem]]:
-    """Check a value of 'field' as `check` does (see `check_choices`): the fields it names,
-    or None, and its problems."""
+    """Check a value of 'field' as `check` checks a write-up's front matter, for tools that
+    make write-ups (`new`): the fields it names, or None, and its problems (the same
+    messages, naming `path`, without line numbers)."""
     reader = _Reader({"field": value}, Lines(0), FileProblems(path))
     return _read_fields(reader, fields), _without_lines(reader.problems)
 
@@ -596,8 +580,8 @@ def check_field(
 def check_questions(
     path: str, value: object, questions: QuestionCatalog
 ) -> tuple[list[Question] | None, list[Problem]]:
-    """Check a value of 'questions' as `check` does (see `check_choices`): the questions it
-    lists (without the wrong ones), or None, and its problems."""
+    """Check a value of 'questions' as `check_field` checks 'field': the questions it lists
+    (without the wrong ones), or None, and its problems."""
     reader = _Reader({"questions": value}, Lines(0), FileProblems(path))
     return _read_questions(reader, questions), _without_lines(reader.problems)
 
