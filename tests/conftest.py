@@ -162,15 +162,18 @@ class Site:
         stops: bool = False,
         config: str = "mkdocs.yml",
         site_dir: Path | None = None,
+        serve: bool = False,
     ) -> Built:
         """`mkdocs build` of this site, in process: MkDocs' own loader, plugin events and build,
         the log captured by logger name. The build must finish or, with `stops`, be stopped
         (by a configuration error, a plugin's error, or a warning under `strict`). With
-        ProperDocs as the `BUILDER`, `properdocs build` the same way (`_built_by`)."""
+        ProperDocs as the `BUILDER`, `properdocs build` the same way (`_built_by`). With
+        `serve`, one build as `mkdocs serve` makes it (drafts included, `SERVE_URL`), into
+        the site folder."""
         if BUILDER != "properdocs":
             handler = _Records()
             with _capturing(logging.getLogger("mkdocs"), handler):
-                aborted = _built_by("mkdocs", self.root / config, strict, site_dir)
+                aborted = _built_by("mkdocs", self.root / config, strict, site_dir, serve)
         else:
             # ProperDocs' loggers are 'properdocs.*'; the plugin's, under 'mkdocs', is made a
             # child of them, as ProperDocs' command line does, so that a warning of the plugin
@@ -181,7 +184,7 @@ class Site:
             legacy.parent = logging.getLogger("properdocs")
             try:
                 with _capturing(logging.getLogger("properdocs"), handler):
-                    aborted = _built_by("properdocs", self.root / config, strict, site_dir)
+                    aborted = _built_by("properdocs", self.root / config, strict, site_dir, serve)
             finally:
                 legacy.parent = parent
         built = Built(handler.records, aborted)
@@ -210,18 +213,28 @@ def _capturing(logger: logging.Logger, handler: logging.Handler) -> Iterator[Non
         logger.setLevel(level)
 
 
-def _built_by(package: str, config_file: Path, strict: bool, site_dir: Path | None) -> str | None:
+SERVE_URL = "http://127.0.0.1:8000/interviews/"
+"""Where an in-process build as `mkdocs serve` makes it (`Site.build(serve=True)`) is served."""
+
+
+def _built_by(
+    package: str, config_file: Path, strict: bool, site_dir: Path | None, serve: bool = False
+) -> str | None:
     """A build by `package` (MkDocs or ProperDocs, which have the same modules), in process:
-    its own loader, plugin events and build. Its summary if it stopped the build, else None."""
+    its own loader, plugin events and build. Its summary if it stopped the build, else None.
+    With `serve`, the build as `mkdocs serve` makes it: the command the plugins are told,
+    the site's address and the pages served (drafts)."""
     build = importlib.import_module(f"{package}.commands.build").build
     load_config = importlib.import_module(f"{package}.config").load_config
     abort = importlib.import_module(f"{package}.exceptions").Abort
     try:
         overrides = {"site_dir": str(site_dir)} if site_dir else {}
         loaded = load_config(str(config_file), strict=strict, **overrides)
-        loaded.plugins.on_startup(command="build", dirty=False)
+        loaded.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+        if serve:
+            loaded.site_url = SERVE_URL
         try:
-            build(loaded)
+            build(loaded, serve_url=SERVE_URL if serve else None)
         finally:
             loaded.plugins.on_shutdown()
     except abort as error:

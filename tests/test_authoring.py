@@ -72,18 +72,50 @@ def test_new_with_a_theme_and_today(make_site) -> None:
     assert "questions: [typical-day]" in text
 
 
-def test_new_reports_bad_choices_like_check(make_site) -> None:
-    site = make_site()
+def test_new_reports_every_bad_flag_naming_it(make_site) -> None:
+    site = make_site({"interviews/editor.md": writeup()})
     result = new(site, "--field", "Publshing", "--role", "Editor", "--title", "T",
-                 "--questions", "typcal-day", "--date", "2026-01-02")  # fmt: skip
+                 "--questions", "typcal-day", "--date", "2026-02-30",
+                 "--referred-by", "editr")  # fmt: skip
     assert result.returncode == 1
+    # The messages of check, each after its flag, every wrong flag at once.
     assert result.stderr.splitlines() == [
-        "interviews/2026-01-02-t.md: field 'Publshing' is not in fields.yml (did you mean "
-        "'Publishing'?)",
-        "interviews/2026-01-02-t.md: question 'typcal-day' is not in questions.yml (did you "
-        "mean 'typical-day'?)",
+        "error: --date: '2026-02-30' is not a date like 2025-04-02 (year-month-day)",
+        "error: --field: field 'Publshing' is not in fields.yml (did you mean 'Publishing'?)",
+        "error: --questions: question 'typcal-day' is not in questions.yml (did you mean "
+        "'typical-day'?)",
+        "error: --referred-by: 'referred_by' names 'editr', which is not a write-up (did you "
+        "mean 'editor'?) (use the file name of the write-up, without '.md')",
     ]
-    assert not (site.docs / "interviews").exists()
+    assert sorted(p.name for p in (site.docs / "interviews").iterdir()) == ["editor.md"]
+
+
+def test_new_writes_a_key_for_every_flag(make_site) -> None:
+    site = make_site({"interviews/editor.md": writeup()})
+    result = new(site, "--field", "Music production", "--field", "Publishing",
+                 "--role", "Producer", "--title", "Mixes", "--theme", "The work itself",
+                 "--questions", "who-else", "--date", "2026-01-02",
+                 "--interviewee", "Ada: <Lovelace>", "--summary", "Mixing, and why.",
+                 "--referred-by", "editor", "--draft")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = (site.docs / "interviews" / "2026-01-02-mixes.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front == {
+        "title": "Mixes",
+        "field": ["Music production", "Book publishing"],
+        "role": "Producer",
+        "date": __import__("datetime").date(2026, 1, 2),
+        "questions": ["who-else", "typical-day"],
+        "summary": "Mixing, and why.",
+        "interviewee": "Ada: <Lovelace>",
+        "referred_by": "editor",
+        "draft": True,
+    }
+    # Answered, the write-up passes check as it is.
+    for heading in [line for line in text.splitlines() if line.startswith("## ")]:
+        text = text.replace(heading + "\n", heading + "\n\nAn answer.\n")
+    (site.docs / "interviews" / "2026-01-02-mixes.md").write_text(text, encoding="utf-8")
+    assert site.check().returncode == 0, site.check().stdout
 
 
 def test_new_refuses_to_overwrite(make_site) -> None:
@@ -107,8 +139,8 @@ def test_new_without_a_terminal_names_the_missing_flags(make_site) -> None:
     )
 
 
-def test_new_asks_in_a_terminal(make_site) -> None:
-    site = make_site()
+def test_new_asks_in_a_terminal_checking_each_answer(make_site) -> None:
+    site = make_site({"interviews/editor.md": writeup()})
     controller, terminal = os.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs_interviews", "new", "--date", "2026-05-06"],
@@ -121,11 +153,16 @@ def test_new_asks_in_a_terminal(make_site) -> None:
     os.close(terminal)
     # Typed ahead, the answers wait in the terminal until each prompt reads its line.
     answers = [
-        "Publshing",  # a typo: the same message as check, then the field is asked again
+        "Publshing",  # a typo: the same message as check, and the field is asked again at once
+        "Book publishing",
         "Agent",
         "Selling books",
+        "typcal-day, who-else",  # the same: asked again
         "typical-day, who-else",
-        "Book publishing",
+        "Ada",
+        "",  # no summary
+        "editr",  # no such write-up: asked again
+        "editor",
     ]
     os.write(controller, ("\n".join(answers) + "\n").encode())
     seen = b""
@@ -147,10 +184,24 @@ def test_new_asks_in_a_terminal(make_site) -> None:
     assert process.wait(timeout=10) == 0, seen.decode()
     shown = seen.decode()
     assert "Field (Book publishing, Music production, Radio & podcasting): " in shown
-    assert "field 'Publshing' is not in fields.yml (did you mean 'Publishing'?)" in shown
+    field_prompt = "Field (Book publishing, Music production, Radio & podcasting): "
+    lines = [line.strip() for line in shown.splitlines()]
+    # Each wrong answer is reported right after it is typed, and asked for again.
+    typo = lines.index(
+        f"{field_prompt}error: field 'Publshing' is not in fields.yml (did you mean 'Publishing'?)"
+    )
+    assert lines[typo + 1].startswith(field_prompt + "Role (")
+    assert any(
+        "error: question 'typcal-day' is not in questions.yml (did you mean 'typical-day'?)" in line
+        for line in lines
+    )
+    assert any("'referred_by' names 'editr'" in line and "(did you mean 'editor'?)" in line
+               for line in lines)  # fmt: skip
     text = (site.docs / "interviews" / "2026-05-06-selling-books.md").read_text()
     assert "field: Book publishing\nrole: Agent\n" in text
     assert "## Who else should I talk to?" in text
+    assert "\n# summary: " in text
+    assert "\ninterviewee: Ada\nreferred_by: editor\n" in text
 
 
 # -- generate -----------------------------------------------------------------------------
@@ -184,6 +235,7 @@ def leads_to(page: str, link: str) -> str:
     else:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
         target += "/" if path.endswith("/") else ""
+        target = target.removeprefix("./")  # the site's root, as `/interviews/` is
     return f"{target.removesuffix('index.html')}#{anchor}"
 
 
@@ -325,3 +377,39 @@ def test_new_asks_again_for_a_field_named_twice(make_site, monkeypatch) -> None:
     assert "is listed twice in 'field'" in stderr.getvalue()
     text = (site.docs / "interviews" / "2026-05-06-twice.md").read_text(encoding="utf-8")
     assert "field: Book publishing\n" in text
+
+
+def test_new_checks_each_answer_as_it_is_typed(make_site, capsys) -> None:
+    from mkdocs_interviews import cli
+
+    site = make_site({"interviews/editor.md": writeup()})
+    args = cli.parser().parse_args(
+        ["--config", str(site.root / "mkdocs.yml"), "new", "--date", "2026-05-06",
+         "--theme", "The wrk itself"]
+    )  # fmt: skip
+    typed = iter(["Publshing", "Radio & podcasting", "Host", "On air", "skills", "", "", "edtor",
+                  ""])  # fmt: skip
+    asked: list[str] = []
+
+    def prompt(text: str) -> str:
+        asked.append(text.split(" (")[0].split(" [")[0])
+        answer = next(typed, None)
+        if answer is None:
+            raise EOFError  # asked more than the test answers
+        return answer
+
+    assert cli.new(cli.load_site(args.config), args, prompt) == 0
+    # Each choice in turn, flag or answer, asked again right after it is found wrong.
+    assert asked == ["Field", "Field", "Role", "Title", "Questions", "Interviewee", "Summary",
+                     "Introduced by", "Introduced by"]  # fmt: skip
+    assert capsys.readouterr().err.splitlines() == [
+        "error: field 'Publshing' is not in fields.yml (did you mean 'Publishing'?)",
+        "error: --theme: 'The wrk itself' is not a theme of questions.yml (the themes: Advice "
+        "and next steps; Getting started; Skills and training; The work itself)",
+        "error: 'referred_by' names 'edtor', which is not a write-up (did you mean 'editor'?) "
+        "(use the file name of the write-up, without '.md')",
+    ]
+    text = (site.docs / "interviews" / "2026-05-06-on-air.md").read_text(encoding="utf-8")
+    assert "field: Radio & podcasting\nrole: Host\n" in text
+    assert "questions: [skills]\n" in text
+    assert "# referred_by: " in text and "draft" not in text

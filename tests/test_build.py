@@ -134,34 +134,48 @@ def test_front_matter_title_is_escaped(make_site) -> None:
     assert data["headline"] == title
 
 
-def test_drafts_are_shown_by_serve(make_site) -> None:
+def test_serve_shows_drafts_and_problems(make_site) -> None:
     site = make_site(
-        {"interviews/draft.md": writeup(title="Work in progress", extra="draft: true\n")}
+        {
+            "interviews/draft.md": writeup(title="Work in progress", extra="draft: true\n"),
+            "interviews/bad.md": BAD,
+        }
     )
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", BUILDER, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", BUILDER, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=site.root,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    try:
-        html = None
+
+    def served(path: str) -> BeautifulSoup:
+        # `mkdocs serve` serves the site under the path of its site_url.
+        url = f"http://127.0.0.1:{port}/interviews/{path}"
         deadline = time.monotonic() + 60
-        while html is None and time.monotonic() < deadline:
+        while True:
             try:
-                # `mkdocs serve` serves the site under the path of its site_url.
-                url = f"http://127.0.0.1:{port}/interviews/interviews/draft/"
                 with urllib.request.urlopen(url, timeout=5) as response:
-                    html = response.read().decode()
+                    return soup(response.read().decode())
             except OSError:
+                if time.monotonic() > deadline:
+                    raise
                 time.sleep(0.3)
-        assert html is not None, "mkdocs serve did not answer"
-        assert soup(html).select_one("article h1").get_text().strip() == "Work in progress"
+
+    try:
+        draft = served("interviews/draft/")
+        assert draft.select_one("article h1").get_text().strip() == "Work in progress"
+        # Listed where it will be once published, marked as a draft.
+        (listed,) = served("fields/book-publishing/").select("article li:has(.interviews-draft)")
+        assert listed.select_one("a").get_text() == "Work in progress"
+        # A write-up's problems at the top of its page.
+        box = served("interviews/bad/").select_one("article .interviews-problems")
+        assert box is not None
+        assert "field 'Publshing' is not in fields.yml" in box.get_text()
     finally:
         server.terminate()
         server.wait(timeout=30)

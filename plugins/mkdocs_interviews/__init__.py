@@ -24,6 +24,9 @@ Glossary (the words the code, the pages and the messages use):
   chains of introductions make `network/` (`Introductions`, the index's part for them).
 - **draft**: a write-up kept out of `mkdocs build` (`draft: true`, or MkDocs' `draft_docs`);
   **held back** is the second way.
+- **preview**: a build for the author, in `mkdocs serve` (`SiteSettings.preview`): each
+  write-up's problems at the top of its page, drafts listed and marked, but in the feeds and
+  the open data.
 - **generated page**: a page the plugin makes (the archive `interviews/` and its years,
   fields, questions, ask, network), in memory for the build, as files for `generate`.
 - **archive**: every published interview, newest first: `interviews/` shows the latest and

@@ -11,6 +11,10 @@ matter's printed values escaped (and the theme template that prints the page's h
 a front matter that could not be read shown as code, and, for a write-up, its header, answer
 anchors, links after answers and footer. Its *head* (`Head`) is what the page tells other
 sites: feed links, Open Graph and JSON-LD.
+
+A *preview* (`SiteSettings.preview`, the plugin's `mkdocs serve`) shows the author what a
+build hides: a write-up's problems in a box at the top of its page, and the drafts in the
+listings; never in the feeds or the open data.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import urls
-from .decoration import DecorationExtension
+from .decoration import Decoration, DecorationExtension
 from .headings import HeadingStyle
 from .index import Index, build_index
 from .listed_excerpts import ListedExcerpts, plain_markdown
@@ -100,6 +104,13 @@ class SiteBuild:
         )
         self.renderer = make_renderer(project, settings, self.listed)
         self.index = self.renderer.index
+        # Feeds and open data are read by other sites and tools, which a preview does not
+        # show to its author: never a draft in them, even there.
+        self.published = index_of(project) if settings.preview else self.index
+        self._problems: dict[str, list[Problem]] = {}
+        if settings.preview:
+            for problem in project.problems:
+                self._problems.setdefault(problem.file, []).append(problem)
         self._field_pages = {urls.field_path(item): item for item in self.index.fields}
         self._generated: set[str] = set()
         self._heads: dict[str, Head | None] = {}
@@ -142,7 +153,7 @@ class SiteBuild:
                 yield OutputFile(plan.path, renderer.stub(plan).encode())
             else:
                 yield OutputFile(plan.path, renderer.markdown(plan).encode())
-        yield from site_files(renderer.index, self.settings)
+        yield from site_files(self.published, self.settings)
 
     def page_html(self, path: str) -> tuple[str, list[dict[str, Any]]] | None:
         """The HTML and table of contents of a generated page that reaches the theme as HTML
@@ -201,11 +212,29 @@ class SiteBuild:
         markdown = calm_headings(markdown)
         if into is not None:
             into.page = None
-        if doc is None or doc.writeup is None:
+        if doc is None:
             return markdown
-        anchored, decoration = self.renderer.decoration(
-            markdown, doc.writeup, self.project.questions, in_text=into is None
-        )
+        problems = self._problems.get(doc.path)
+        box = self.renderer.problems_box(problems) if problems else None
+        if doc.writeup is None:
+            if box is None:
+                return markdown
+            anchored, decoration = markdown, Decoration(box, {}, "")
+            if doc.partial is not None:  # the rest of its decoration, as far as it goes
+                anchored, partial = self.renderer.decoration(
+                    markdown,
+                    doc.partial,
+                    self.project.questions,
+                    in_text=into is None,
+                    partial=True,
+                )
+                decoration = dataclasses.replace(partial, header=box)
+        else:
+            anchored, decoration = self.renderer.decoration(
+                markdown, doc.writeup, self.project.questions, in_text=into is None
+            )
+            if box is not None:
+                decoration = dataclasses.replace(decoration, header=f"{box}\n{decoration.header}")
         if into is None:
             return decoration.in_text(anchored)
         into.page = decoration
@@ -287,18 +316,25 @@ class SiteSettings:
     templates_dir: Path | None = None
     headings: HeadingStyle = field(default_factory=HeadingStyle)
     """How the site's Markdown writes headings (its `toc` settings)."""
+    preview: bool = False
+    """A preview for the author (`mkdocs serve`), never a build to publish: each write-up's
+    problems are shown at the top of its page, and drafts are listed (marked as drafts)
+    where they will be, but in feeds and open data."""
 
 
-def index_of(project: Project) -> Index:
-    """The published write-ups and readers' questions indexed against the catalogs."""
-    return build_index(project.fields.fields, project.questions, project.listed, project.asks.asks)
+def index_of(project: Project, *, drafts: bool = False) -> Index:
+    """The published write-ups (and the drafts too, with `drafts`) and readers' questions
+    indexed against the catalogs."""
+    return build_index(
+        project.fields.fields, project.questions, project.listed, project.asks.asks, drafts=drafts
+    )
 
 
 def make_renderer(
     project: Project, settings: SiteSettings, listed: ListedExcerpts | None = None
 ) -> Renderer:
     """The renderer of this build, over the content's index."""
-    index = index_of(project)
+    index = index_of(project, drafts=settings.preview)
     options = PageOptions(
         answers_per_field=settings.answers_per_field,
         excerpt_words=settings.excerpt_words,

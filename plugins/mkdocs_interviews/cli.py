@@ -16,14 +16,14 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .config import InterviewsConfig
 from .model import Field, Question
-from .project import Options, Project, check_content, read_project
+from .project import Options, Project, check_content, read_project, unknown_introducer
 from .render import SiteTemplateError
 from .site_files import SiteFiles, read_site_files
-from .writeups import check_choices
+from .writeups import check_field, check_questions
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -181,7 +181,11 @@ def _plural(count: int, noun: str) -> str:
 
 
 def new(site: Site, args: argparse.Namespace, prompt: Callable[[str], str] | None) -> int:
-    """Scaffold a write-up from the flags, asking for what is missing when `prompt` is given."""
+    """Scaffold a write-up from the flags, asking for what is missing when `prompt` is given.
+
+    Each choice is checked as soon as it is given or typed: a wrong flag is reported naming
+    the flag, a wrong answer is asked for again at once.
+    """
     project = site.read()
     if not project.fields.loaded or not project.questions.loaded:
         return _unreadable_catalogs(site, project)
@@ -192,7 +196,7 @@ def new(site: Site, args: argparse.Namespace, prompt: Callable[[str], str] | Non
         print(f"error: missing {flags} (or run 'new' in a terminal to be asked)", file=sys.stderr)
         return 2
     try:
-        chosen = _Gathering(site, project, choices, prompt).until_valid()
+        chosen = _Gathering(site, project, prompt, ask_optional=bool(missing)).gather(choices)
     except _Stop as stop:
         return stop.status
     from .scaffold import scaffold
@@ -204,6 +208,10 @@ def new(site: Site, args: argparse.Namespace, prompt: Callable[[str], str] | Non
         role=chosen.role,
         date=chosen.date,
         questions=chosen.questions,
+        summary=chosen.summary,
+        interviewee=chosen.interviewee,
+        referred_by=chosen.referred_by,
+        draft=chosen.draft,
     )
     return _write_new(site.docs_dir / made.path, made.path, made.text)
 
@@ -221,28 +229,40 @@ def _unreadable_catalogs(site: Site, project: Project) -> int:
 
 @dataclass
 class _Choices:
-    """What `new` is gathering: given as flags, then typed at the prompts."""
+    """What `new` is given as flags, each as typed (None when left out)."""
 
-    field: list[str] | None
-    """The field names (None, or empty, while there is none)."""
+    field: str | None
+    """The field names, separated by commas."""
     role: str | None
     title: str | None
-    questions: list[str]
-    """The question ids, as given one by one; a theme may give the others."""
+    questions: str | None
+    """The question ids (or wordings), separated by commas."""
     theme: str | None
     date: str | None
-    """The date as given (None for today), checked on each pass."""
+    """None for today."""
+    interviewee: str | None
+    summary: str | None
+    referred_by: str | None
+    draft: bool
 
     @classmethod
     def from_flags(cls, args: argparse.Namespace) -> _Choices:
         """The choices the command line gives."""
+
+        def joined(values: Sequence[str] | None) -> str | None:
+            return ", ".join(_split(values)) or None
+
         return cls(
-            field=_split(args.field) or None,
+            field=joined(args.field),
             role=args.role,
             title=args.title,
-            questions=_split(args.questions),
+            questions=joined(args.questions),
             theme=args.theme,
             date=args.date,
+            interviewee=args.interviewee,
+            summary=args.summary,
+            referred_by=args.referred_by,
+            draft=args.draft,
         )
 
     def missing(self) -> list[str]:
@@ -262,6 +282,10 @@ class _Chosen:
     date: datetime.date
     fields: list[Field]
     questions: list[Question]
+    interviewee: str | None = None
+    summary: str | None = None
+    referred_by: str | None = None
+    draft: bool = False
 
 
 class _Stop(Exception):
@@ -272,129 +296,165 @@ class _Stop(Exception):
         self.status = status
 
 
+T = TypeVar("T")
+
+_Check = Callable[[str], tuple[T | None, list[str]]]
+"""Checks a choice as typed: its value (None when left empty) and what is wrong with it."""
+
+NEW_FILE = "the new write-up"
+"""What the checks of `new` call the file they check (their messages name no file)."""
+
+
 class _Gathering:
-    """Checks `new`'s choices pass after pass, asking again for what is missing or wrong."""
+    """Checks each of `new`'s choices as soon as it is given: a wrong flag is reported naming
+    the flag, and asked for again when there is a prompt; without one, every wrong flag is
+    reported before `new` stops."""
 
     def __init__(
         self,
         site: Site,
         project: Project,
-        choices: _Choices,
         prompt: Callable[[str], str] | None,
+        *,
+        ask_optional: bool,
     ) -> None:
-        self.interviews_dir = site.options.interviews_dir
-        self.questions_file = site.options.questions_file
         self.project = project
-        self.choices = choices
+        self.questions_file = site.options.questions_file
         self.prompt = prompt
+        self.ask_optional = ask_optional and prompt is not None
+        """Whether to ask for the keys a write-up may leave out (when asking for others)."""
         self.today = datetime.date.today()
+        self.wrong = False
+        """Whether a flag was wrong (without a prompt, `new` stops once all are checked)."""
 
-    def until_valid(self) -> _Chosen:
-        """The checked choices, after as many passes as the author needs (raises _Stop)."""
-        while True:
-            chosen = self._one_pass()
-            if chosen is not None:
-                return chosen
-
-    def _one_pass(self) -> _Chosen | None:
-        """Check every choice, in the order the author meets them; None to start again."""
-        date = self._date()
-        if date is None:
-            return None
-        self._ask_missing()
-        question_ids = self._question_ids()
-        if question_ids is None:
-            return None
-        return self._checked(date, question_ids)
-
-    def _prompt_or_stop(self, status: int) -> Callable[[str], str]:
-        """The prompt to ask again with; without one, stop `new` with `status`."""
-        if self.prompt is None:
-            raise _Stop(status)
-        return self.prompt
-
-    def _date(self) -> datetime.date | None:
-        """The date chosen; None after reporting a wrong one and asking for another."""
-        date = _date(self.choices.date, self.today)
-        if date is None:
-            print(
-                f"error: --date {self.choices.date!r} is not a date like 2025-04-02",
-                file=sys.stderr,
-            )
-            prompt = self._prompt_or_stop(2)
-            today = self.today.isoformat()
-            self.choices.date = prompt(f"Date [{today}]: ") or today
-        return date
-
-    def _ask_missing(self) -> None:
-        """Ask for the field, role, title and questions still missing, in that order."""
-        if self.prompt is None:
-            return
-        prompt, choices = self.prompt, self.choices
-        field_prompt = _field_prompt(self.project)
-        while not choices.field:
-            choices.field = _split([prompt(field_prompt).strip()])
-        while not choices.role:
-            choices.role = prompt(
-                "Role (the interviewee's job, e.g. Managing editor, city magazine): "
-            ).strip()
-        while not choices.title:
-            choices.title = prompt("Title (a headline for the interview): ").strip()
-        if not choices.questions and not choices.theme:
-            # Asked once a pass: an empty answer is reported as check reports it.
-            answer = prompt(_questions_prompt(self.project)).strip()
-            if _theme(self.project, answer) is not None:
-                choices.theme = answer
-            else:
-                choices.questions = _split([answer])
-
-    def _question_ids(self) -> list[str] | None:
-        """The ids given, then those of the theme's questions; None after reporting a theme
-        the catalog does not have."""
-        ids = list(self.choices.questions)
-        theme = self.choices.theme
-        if not theme:
-            return ids
-        themed = _theme(self.project, theme)
-        if themed is None:
-            themes = sorted({q.theme for q in self.project.questions.questions if q.theme})
-            print(
-                f"error: --theme {theme!r} is not a theme of {self.questions_file} (the themes: "
-                f"{'; '.join(themes)})",
-                file=sys.stderr,
-            )
-            self._prompt_or_stop(2)
-            self.choices.theme = None
-            return None
-        return ids + [q.id for q in themed if q.id not in ids]
-
-    def _checked(self, date: datetime.date, question_ids: list[str]) -> _Chosen | None:
-        """The choices, checked as `check` checks a write-up; None after reporting problems
-        and forgetting the wrong choices, to ask for them again."""
-        from .scaffold import scaffold_path
-
-        choices = self.choices
-        title, role = str(choices.title), str(choices.role)
-        path = scaffold_path(self.interviews_dir, date, title, role)
-        named = list(choices.field or [])
-        # One field is given as a write-up gives it: a name, not a list.
-        field_value = named[0] if len(named) == 1 else named
-        project = self.project
-        fields, questions, problems = check_choices(
-            path, field_value, question_ids, project.fields, project.questions
+    def gather(self, given: _Choices) -> _Chosen:
+        """The checked choices (raises _Stop when a flag is wrong and cannot be asked again)."""
+        today = self.today.isoformat()
+        date = self._choice("date", given.date or today, f"Date [{today}]: ", self._date)
+        fields = self._choice("field", given.field, _field_prompt(self.project), self._fields)
+        role = self._choice("role", given.role, _ROLE_PROMPT, _required("role"))
+        title = self._choice("title", given.title, _TITLE_PROMPT, _required("title"))
+        questions = self._questions(given)
+        interviewee = self._optional("interviewee", given.interviewee, _INTERVIEWEE_PROMPT)
+        summary = self._optional("summary", given.summary, _SUMMARY_PROMPT)
+        referred_by = self._optional(
+            "referred-by", given.referred_by, _REFERRED_BY_PROMPT, self._introducer
         )
-        if not problems:
-            assert fields is not None and questions is not None
-            return _Chosen(title, role, date, fields, questions)
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        self._prompt_or_stop(1)
-        # Any problem with the field (one unknown, or one named twice) asks for it again.
-        if fields is None or any(p.key == "field" for p in problems):
-            choices.field = None
-        if questions is None or any(p.key == "questions" for p in problems):
-            choices.questions, choices.theme = [], None
-        return None
+        if self.wrong:
+            raise _Stop(1)
+        assert date and fields and role and title and questions  # each asked until valid
+        return _Chosen(
+            title, role, date, fields, questions, interviewee, summary, referred_by, given.draft
+        )
+
+    def _choice(
+        self,
+        flag: str,
+        text: str | None,
+        prompt: str,
+        check: _Check[T],
+        again: _Check[T] | None = None,
+    ) -> T | None:
+        """The value of a choice: from its flag when given, else typed at `prompt` (and
+        checked by `again`, when given), asked again while it is wrong; None after reporting
+        a wrong flag without a prompt."""
+        typed = text is None
+        while True:
+            if text is None:
+                assert self.prompt is not None  # a choice left out is asked (see `new`)
+                text = self.prompt(prompt)
+            value, wrong = (again or check)(text.strip()) if typed else check(text.strip())
+            if not wrong:
+                return value
+            where = "" if typed else f"--{flag}: "
+            for message in wrong:
+                print(f"error: {where}{message}", file=sys.stderr)
+            if self.prompt is None:
+                self.wrong = True
+                return None
+            text, typed = None, True
+
+    def _optional(
+        self, flag: str, text: str | None, prompt: str, check: _Check[str] | None = None
+    ) -> str | None:
+        """A key a write-up may leave out: from its flag, or typed when `new` asks for the
+        others (Enter leaves it out)."""
+        if text is None and not self.ask_optional:
+            return None
+        return self._choice(flag, text, prompt, check or _text)
+
+    def _questions(self, given: _Choices) -> list[Question] | None:
+        """The questions of `--questions`, then those of `--theme`; typed, ids or a theme."""
+        prompt = _questions_prompt(self.project)
+        themed: list[Question] = []
+        if given.theme:
+            again = self._question_list  # asked again, ids will do as well as a theme
+            themed = self._choice("theme", given.theme, prompt, self._theme, again) or []
+            if given.questions is None:
+                return themed or None
+        listed = self._choice("questions", given.questions, prompt, self._question_list)
+        if listed is None:
+            return None
+        return listed + [q for q in themed if q not in listed]
+
+    def _date(self, text: str) -> tuple[datetime.date | None, list[str]]:
+        date = _date(text, self.today)
+        if date is None:
+            return None, [f"{text!r} is not a date like 2025-04-02 (year-month-day)"]
+        return date, []
+
+    def _fields(self, text: str) -> tuple[list[Field] | None, list[str]]:
+        names = _split([text])
+        # One field is given as a write-up gives it: a name, not a list.
+        value: object = names[0] if len(names) == 1 else names
+        found, problems = check_field(NEW_FILE, value, self.project.fields)
+        return found, [p.message for p in problems]
+
+    def _question_list(self, text: str) -> tuple[list[Question] | None, list[str]]:
+        themed = _theme(self.project, text)
+        if themed is not None:  # typed, a theme stands for its questions
+            return themed, []
+        found, problems = check_questions(NEW_FILE, _split([text]), self.project.questions)
+        return found, [p.message for p in problems]
+
+    def _theme(self, text: str) -> tuple[list[Question] | None, list[str]]:
+        themed = _theme(self.project, text)
+        if themed is not None:
+            return themed, []
+        themes = sorted({q.theme for q in self.project.questions.questions if q.theme})
+        return None, [
+            f"{text!r} is not a theme of {self.questions_file} (the themes: {'; '.join(themes)})"
+        ]
+
+    def _introducer(self, text: str) -> tuple[str | None, list[str]]:
+        if not text:
+            return None, []
+        slugs = {doc.slug for doc in self.project.documents}
+        return (text, []) if text in slugs else (None, [unknown_introducer(text, slugs)])
+
+
+def _required(key: str) -> _Check[str]:
+    """The check of a key that needs a value: any text but none."""
+
+    def check(text: str) -> tuple[str | None, list[str]]:
+        return (text, []) if text else (None, [f"'{key}' is empty (give it a value)"])
+
+    return check
+
+
+def _text(text: str) -> tuple[str | None, list[str]]:
+    """An optional text: none when left empty."""
+    return text or None, []
+
+
+_ROLE_PROMPT = "Role (the interviewee's job, e.g. Managing editor, city magazine): "
+_TITLE_PROMPT = "Title (a headline for the interview): "
+_INTERVIEWEE_PROMPT = "Interviewee (their name, or anonymous; Enter to leave out): "
+_SUMMARY_PROMPT = "Summary (one sentence for listings; Enter to leave out): "
+_REFERRED_BY_PROMPT = (
+    "Introduced by (the file name, without '.md', of the write-up whose interviewee "
+    "introduced them; Enter for none): "
+)
 
 
 def _write_new(target: Path, shown: str, text: str) -> int:
@@ -613,6 +673,19 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     new_parser.add_argument("--theme", help="every question of a theme of the catalog")
     new_parser.add_argument("--date", help="the interview's date, YYYY-MM-DD (default: today)")
+    new_parser.add_argument("--interviewee", help="their name, or anonymous (optional)")
+    new_parser.add_argument("--summary", help="one sentence for listings (optional)")
+    new_parser.add_argument(
+        "--referred-by",
+        metavar="SLUG",
+        help="the write-up whose interviewee introduced them: its file name without '.md' "
+        "(optional)",
+    )
+    new_parser.add_argument(
+        "--draft",
+        action="store_true",
+        help="mark it a draft: shown by 'mkdocs serve', left out of 'mkdocs build'",
+    )
 
 
 def _add_generate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -87,8 +87,11 @@ class InterviewsConfig(Config):
         )
 
 
-def site_settings(config: MkDocsConfig, plugin: InterviewsConfig) -> SiteSettings:
-    """What the build needs from a loaded mkdocs.yml and the plugin's options.
+def site_settings(
+    config: MkDocsConfig, plugin: InterviewsConfig, *, preview: bool = False
+) -> SiteSettings:
+    """What the build needs from a loaded mkdocs.yml and the plugin's options; a `preview`
+    for `mkdocs serve` (see `SiteSettings.preview`).
 
     Raises QuestionFormError when no question form can be named (no `ask_url`, no `repo_url`).
     """
@@ -108,6 +111,7 @@ def site_settings(config: MkDocsConfig, plugin: InterviewsConfig) -> SiteSetting
         excerpt_words=plugin.excerpt_words,
         templates_dir=Path(templates) if templates else None,
         headings=HeadingStyle.from_toc(config.mdx_configs.get("toc", {})),
+        preview=preview,
     )
 
 

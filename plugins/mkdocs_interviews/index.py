@@ -40,7 +40,7 @@ class Listings:
     questions: tuple[Question, ...]
     """The questions, in catalog order."""
     writeups: tuple[WriteUp, ...]
-    """Published write-ups (drafts left out), newest first."""
+    """Published write-ups (drafts left out, but in a preview), newest first."""
     _by_path: dict[str, WriteUp]
     _by_slug: dict[str, WriteUp]
     _by_field: dict[str, list[WriteUp]]
@@ -49,11 +49,17 @@ class Listings:
 
     @classmethod
     def build(
-        cls, fields: Iterable[Field], questions: Iterable[Question], writeups: Iterable[WriteUp]
+        cls,
+        fields: Iterable[Field],
+        questions: Iterable[Question],
+        writeups: Iterable[WriteUp],
+        *,
+        drafts: bool = False,
     ) -> Listings:
-        """List the published write-ups (drafts left out), newest first, under each of their
-        fields, and their answers under each question, in each field."""
-        given = [w for w in writeups if not w.draft]
+        """List the published write-ups (drafts left out, unless `drafts`: a preview lists
+        them where they will be), newest first, under each of their fields, and their
+        answers under each question, in each field."""
+        given = [w for w in writeups if drafts or not w.draft]
         published = sorted(given, key=lambda w: (-w.date.toordinal(), w.slug))
         # Front matter names write-ups by slug. Fed from write-ups that share no slug (the
         # project lists only the first file of a slug, by the rule of the problem reported at
@@ -379,16 +385,18 @@ def build_index(
     questions: QuestionCatalog | Iterable[Question],
     writeups: Iterable[WriteUp],
     asks: Iterable[Ask] = (),
+    *,
+    drafts: bool = False,
 ) -> Index:
-    """Index the published write-ups (drafts are left out) and readers' questions against the
-    catalogs (the questions' catalog, or its questions)."""
+    """Index the published write-ups (drafts are left out, unless `drafts`: see `Listings`)
+    and readers' questions against the catalogs (the questions' catalog, or its questions)."""
     fields = list(fields)
     if not isinstance(questions, QuestionCatalog):
         questions = QuestionCatalog.of("", list(questions))
     group_names = tuple(dict.fromkeys(f.group for f in fields if f.group is not None))
     # By name as readers spell it: accents and punctuation don't move a field.
     by_name = tuple(sorted(fields, key=lambda f: (slugify(f.name), fold(f.name))))
-    listings = Listings.build(by_name, questions.questions, writeups)
+    listings = Listings.build(by_name, questions.questions, writeups, drafts=drafts)
     return Index(
         fields=by_name,
         question_catalog=questions,

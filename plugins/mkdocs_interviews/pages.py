@@ -6,7 +6,7 @@ import dataclasses
 import functools
 import json
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from .headings import HeadingStyle, PageHeadings
 from .index import Answered, Index
 from .listed_excerpts import ListedExcerpts, plain_markdown
 from .model import Field, Question, WriteUp
+from .problems import Problem
 from .question_form import QuestionForm
 from .render import MONTHS, SiteTemplateError, environment, escape_text, plural
 from .sections import set_anchor
@@ -427,10 +428,18 @@ class Renderer:
     # -- write-up pages -------------------------------------------------------------------
 
     def decoration(
-        self, markdown: str, writeup: WriteUp, questions: QuestionCatalog, *, in_text: bool = False
+        self,
+        markdown: str,
+        writeup: WriteUp,
+        questions: QuestionCatalog,
+        *,
+        in_text: bool = False,
+        partial: bool = False,
     ) -> tuple[str, Decoration]:
         """A write-up's Markdown with its answers' headings anchored by question id, and the
-        HTML that goes around it: header, the link after each answer, footer.
+        HTML that goes around it: header, the link after each answer, footer. For a
+        write-up's stand-in (`partial`, see `Document.partial`), no header, and a footer only
+        when it has its fields.
 
         The plugin places that HTML inside the page's own Markdown conversion
         (`DecorationExtension`); `decorate` places it in the text (`in_text`), for `generate`.
@@ -447,7 +456,10 @@ class Renderer:
             "links": links,
             "introduced_by": self.index.introductions.introduced_by(writeup),
             "introduced_next": self.index.introductions.introduced_next(writeup),
-            "more": self.index.listings.others_in(writeup.field, writeup, MORE_FROM_FIELD),
+            # A stand-in without fields (a preview of a write-up with problems) has none.
+            "more": self.index.listings.others_in(writeup.field, writeup, MORE_FROM_FIELD)
+            if writeup.fields
+            else [],
             "lineage": self.index.introductions.lineage(writeup),
             "chain_size": self.index.introductions.chain_size(writeup),
         }
@@ -467,16 +479,24 @@ class Renderer:
                 set_anchor(lines, found.heading, question_id)
             after[question_id] = self._answer_link(context, writeup, found)
             ends.append((found.end, question_id))
-        trail = writeup_trail(writeup, archive=self.has_archive)
-        header = self.breadcrumbs(trail, links) + self.env.get_template(
-            "writeup_header.html.j2"
-        ).render(context)
-        footer = self.env.get_template("writeup_footer.html.j2").render(context)
+        header = footer = ""
+        if not partial:
+            trail = writeup_trail(writeup, archive=self.has_archive)
+            header = self.breadcrumbs(trail, links) + self.env.get_template(
+                "writeup_header.html.j2"
+            ).render(context)
+        if not partial or writeup.fields:
+            footer = self.env.get_template("writeup_footer.html.j2").render(context)
         take = None
         if self.listed.from_conversions and self.index.listings.lists(writeup):
             take = functools.partial(self.listed.take, writeup.path)
         decoration = Decoration(header.strip(), after, footer.strip(), tuple(ends), take)
         return "\n".join(lines), decoration
+
+    def problems_box(self, problems: Sequence[Problem]) -> str:
+        """The box at the top of a write-up's page that lists its problems, file first, in a
+        preview (`mkdocs serve`)."""
+        return self.env.get_template("writeup_problems.html.j2").render(problems=problems).strip()
 
     def decorate(self, markdown: str, writeup: WriteUp, questions: QuestionCatalog) -> str:
         """A write-up's Markdown with its decoration placed in the text, as blocks of HTML:

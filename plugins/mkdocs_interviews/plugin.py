@@ -52,10 +52,22 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         """The navigation's pages by source path, from `on_nav`."""
         self.activated: Page | None = None
         """The navigation page made active for the page being rendered (see `_activate`)."""
+        self.preview = False
+        """Whether this process serves the site to its author (`mkdocs serve`), from
+        `on_startup`: only then are problems shown on the pages and drafts listed."""
+
+    # With these two hooks MkDocs keeps one instance for every build of a process (each
+    # rebuild of `mkdocs serve`); each build makes its settings and its `SiteBuild` anew.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.preview = False
+        self.settings = self.build = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.settings = site_settings(config, self.config)
+            self.settings = site_settings(config, self.config, preview=self.preview)
         except QuestionFormError as error:
             raise PluginError(f"interviews plugin: {error}") from error
         # Answers are anchored with attribute lists; generated pages wrap Markdown in HTML.

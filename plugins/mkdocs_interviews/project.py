@@ -134,7 +134,8 @@ def _read_project(
 
 def _hold_back(doc: Document) -> Document:
     writeup = None if doc.writeup is None else replace(doc.writeup, draft=True)
-    return replace(doc, held_back=True, writeup=writeup)
+    partial = None if doc.partial is None else replace(doc.partial, draft=True)
+    return replace(doc, held_back=True, writeup=writeup, partial=partial)
 
 
 @dataclass(frozen=True)
@@ -317,13 +318,7 @@ def _check_links(summaries: list[_Summary]) -> dict[str, list[Problem]]:
         line = doc.referred_by_line
         target = doc.referred_by
         if target not in by_slug:
-            report(doc).error(
-                f"'referred_by' names '{target}', which is not a write-up"
-                f"{did_you_mean(target, by_slug)} (use the file name of the write-up, "
-                "without '.md')",
-                key="referred_by",
-                line=line,
-            )
+            report(doc).error(unknown_introducer(target, by_slug), key="referred_by", line=line)
         else:
             referrers[doc.slug] = target
     for slug, cycle in introduction_cycles(referrers):
@@ -337,6 +332,14 @@ def _check_links(summaries: list[_Summary]) -> dict[str, list[Problem]]:
             line=line,
         )
     return {path: found.items for path, found in problems.items()}
+
+
+def unknown_introducer(target: str, slugs: Collection[str]) -> str:
+    """What is wrong with a `referred_by` that names no write-up of `slugs`, and the fix."""
+    return (
+        f"'referred_by' names '{target}', which is not a write-up{did_you_mean(target, slugs)} "
+        "(use the file name of the write-up, without '.md')"
+    )
 
 
 def introduction_cycles(referrers: Mapping[str, str]) -> Iterator[tuple[str, list[str]]]:

@@ -96,6 +96,16 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
+DRAFT_MARK = Markup(' <span class="interviews-draft">Draft</span>')
+"""How a listing marks a draft (listed only in a preview, `mkdocs serve`): in words."""
+
+
+def draft_mark(writeup: Any) -> Markup:
+    """' Draft', marked up, after a draft's title in a listing; nothing for any other (the
+    templates' `draft_mark`)."""
+    return DRAFT_MARK if getattr(writeup, "draft", False) else Markup("")
+
+
 def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     """The templates shipped with the plugin, overridden by those in `templates_dir`."""
     loaders: list[jinja2.BaseLoader] = []
@@ -118,6 +128,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     env.filters["plural"] = plural
     env.filters["text"] = escape_text
     env.filters["attribute"] = attribute
+    env.filters["draft_mark"] = draft_mark
     return env
 
 

@@ -50,8 +50,13 @@ def scaffold(
     role: str,
     date: datetime.date,
     questions: list[Question],
+    summary: str | None = None,
+    interviewee: str | None = None,
+    referred_by: str | None = None,
+    draft: bool = False,
 ) -> Scaffold:
-    """A write-up ready to be filled in: the answers are left empty for the author."""
+    """A write-up ready to be filled in: the answers are left empty for the author. The
+    optional keys left out are written as comments, to be filled in later."""
     field_value: Any = fields[0].name if len(fields) == 1 else [f.name for f in fields]
     meta = [
         ("title", title),
@@ -60,12 +65,23 @@ def scaffold(
         ("date", date),
         ("questions", [q.id for q in questions]),
     ]
+    optional = [
+        ("summary", summary, "One sentence for listings."),
+        ("interviewee", interviewee, "Their name, or anonymous"),
+        (
+            "referred_by",
+            referred_by,
+            "<the slug of the write-up whose interviewee introduced them>",
+        ),
+    ]
     lines = ["---"]
     lines += [_yaml_line(key, value) for key, value in meta]
     lines += [
-        "# summary: One sentence for listings.",
-        "# interviewee: Their name, or anonymous",
-        "# referred_by: <the slug of the write-up whose interviewee introduced them>",
+        _yaml_line(key, value) if value else f"# {key}: {hint}" for key, value, hint in optional
+    ]
+    if draft:
+        lines.append("draft: true  # shown by 'mkdocs serve', left out of 'mkdocs build'")
+    lines += [
         "---",
         "",
         "<!-- Introduce the conversation: who they are, how you met, why you asked. -->",

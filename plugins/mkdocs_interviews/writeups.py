@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -106,6 +107,11 @@ class Document:
     (published as U+FFFD) or invisible control characters (left out)."""
     held_back: bool = False
     """True when the site keeps the file out of `mkdocs build` (MkDocs' `draft_docs`)."""
+    partial: WriteUp | None = None
+    """When the write-up could not be made (`writeup` is None) but its answers could be
+    read: a stand-in with those answers and its fields (when they are right), the wrong
+    values standing in by placeholders. Never listed: a preview decorates its page with it
+    as far as it can (anchors, links after answers, footer), without its header."""
 
     @property
     def draft(self) -> bool:
@@ -131,7 +137,7 @@ def read_writeup(
     utf8 = not problems
     meta: dict[str, Any] = {}
     lines = Lines(1)
-    writeup = None
+    writeup = partial = None
     if not text.strip():
         problems.error(
             "the file is empty (start it with front matter: title, field, role, date and "
@@ -154,10 +160,10 @@ def read_writeup(
             read, lines = _read_front_matter(yaml_text, problems)
             if read is not None:
                 meta = read
-                writeup = _read(
+                writeup, partial = _read(
                     path, _Reader(meta, lines, problems), body, body_line, fields, questions
                 )
-    return Document(path, meta, lines, writeup, tuple(problems.items), utf8)
+    return Document(path, meta, lines, writeup, tuple(problems.items), utf8, partial=partial)
 
 
 _LATE_OPENING = re.compile(r"(?P<blank>(?:[ \t]*\n)*)(?P<indent>[ \t]*)---[ \t]*(?:\n|$)")
@@ -255,9 +261,9 @@ def _read(
     body_line: int,
     fields: FieldCatalog,
     questions: QuestionCatalog,
-) -> WriteUp | None:
-    """The write-up of a front matter and body, or None when a value it needs is wrong; every
-    problem is reported."""
+) -> tuple[WriteUp | None, WriteUp | None]:
+    """The write-up of a front matter and body, or None when a value it needs is wrong, and
+    then its stand-in (`Document.partial`); every problem is reported."""
     # Read in this order, which is the order `check` prints the problems in.
     # Other plugins and the theme read their own keys; only near-misses of ours are reported.
     reader.unknown_keys(KEYS, OTHER_KEYS)
@@ -272,21 +278,22 @@ def _read(
     # Without the catalog, no heading can be matched to a question.
     if question_list is not None and questions.loaded:
         answers = _read_answers(body, body_line, question_list, reader, questions)
-    if title is None or field_list is None or role is None or date is None:
-        return None
-    return WriteUp(
+    made = WriteUp(
         slug=slug,
         path=path,
-        title=title,
-        fields=tuple(field_list),
-        role=role,
-        date=date,
+        title=title or slug,
+        fields=tuple(field_list or ()),
+        role=role or "",
+        date=date or datetime.date.min,
         answers=tuple(answers),
         summary=details.summary,
         interviewee=details.interviewee,
         referred_by=details.referred_by,
         draft=details.draft,
     )
+    if title is None or field_list is None or role is None or date is None:
+        return None, made if answers else None
+    return made, None
 
 
 class _Details(NamedTuple):
@@ -560,21 +567,24 @@ def question_of(heading: Heading, questions: QuestionCatalog) -> Question | None
     return questions.find_wording(heading.text)
 
 
-def check_choices(
-    path: str,
-    field_value: object,
-    questions_value: object,
-    fields: FieldCatalog,
-    questions: QuestionCatalog,
-) -> tuple[list[Field] | None, list[Question] | None, list[Problem]]:
-    """Check a field and a list of questions as `check` checks a write-up's front matter.
+def check_field(
+    path: str, value: object, fields: FieldCatalog
+) -> tuple[list[Field] | None, list[Problem]]:
+    """Check a value of 'field' as `check` checks a write-up's front matter, for tools that
+    make write-ups (`new`): the fields it names, or None, and its problems (the same
+    messages, naming `path`, without line numbers)."""
+    reader = _Reader({"field": value}, Lines(0), FileProblems(path))
+    return _read_fields(reader, fields), _without_lines(reader.problems)
 
-    For tools that make write-ups (`new`): the same messages, naming the file to be written,
-    without line numbers.
-    """
-    problems = FileProblems(path)
-    reader = _Reader({"field": field_value, "questions": questions_value}, Lines(0), problems)
-    chosen_fields = _read_fields(reader, fields)
-    chosen_questions = _read_questions(reader, questions)
-    found = [Problem(p.file, p.message, p.key, None, p.severity) for p in problems.items]
-    return chosen_fields, chosen_questions, found
+
+def check_questions(
+    path: str, value: object, questions: QuestionCatalog
+) -> tuple[list[Question] | None, list[Problem]]:
+    """Check a value of 'questions' as `check_field` checks 'field': the questions it lists
+    (without the wrong ones), or None, and its problems."""
+    reader = _Reader({"questions": value}, Lines(0), FileProblems(path))
+    return _read_questions(reader, questions), _without_lines(reader.problems)
+
+
+def _without_lines(problems: FileProblems) -> list[Problem]:
+    return [Problem(p.file, p.message, p.key, None, p.severity) for p in problems.items]
