@@ -40,6 +40,11 @@ from .writeups import Document
 THEME_DIR = Path(__file__).parent / "theme"
 """The plugin's theme folder: a theme's templates are looked for there last."""
 
+MATERIAL_DIR = Path(__file__).parent / "overrides"
+"""Two of Material's templates, replaced: `partials/search.html` gives the search dialog a
+name, `partials/source.html` keeps the repository link from asking GitHub's API for its
+stars and release. Looked for before the theme's own folder (after a site's `custom_dir`)."""
+
 HEAD_TEMPLATE = "interviews/page.html"
 """The theme template of pages with a head: the theme's own page, plus the head."""
 
@@ -268,6 +273,7 @@ def make_renderer(
         feeds=settings.site_url is not None,
         headings=settings.headings,
         site_root=None if settings.site_url is None else urlsplit(settings.site_url).path or "/",
+        site_url=settings.site_url,
     )
     return Renderer(index, settings.question_form, options, listed)
 

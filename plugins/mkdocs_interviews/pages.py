@@ -21,6 +21,7 @@ from .headings import HeadingStyle, PageHeadings
 from .index import Answered, Index
 from .listed_excerpts import ListedExcerpts, plain_markdown
 from .model import Field, Question, WriteUp
+from .outputs import feed_url
 from .question_form import QuestionForm
 from .render import SiteTemplateError, environment, escape_text
 from .sections import set_anchor
@@ -62,6 +63,8 @@ class PageOptions:
     """How the site's Markdown writes headings (ids, permalinks), for HTML templates."""
     site_root: str | None = None
     """The path of the site's address (`/interviews/` for `https://host/interviews/`)."""
+    site_url: str | None = None
+    """The site's address, for the feeds' addresses shown on the page of the feeds."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ class Renderer:
         """The answers' excerpts as HTML (taken from the pages' conversions in the plugin)."""
         self.env = environment(self.options.templates_dir)
         self.env.filters["heading"] = heading_text
+        self.env.globals["feed_anchor"] = urls.feed_anchor
         # Write-ups are known here by their path: two may share a slug (the pages list only
         # one of them), never a path.
         self._references: dict[str, dict[str, tuple[str, str | None]]] = {}
@@ -195,6 +199,14 @@ class Renderer:
             "Who introduced whom",
             "The chains of introductions between the people interviewed.",
         )
+        if self.options.feeds and self.options.site_url is not None:
+            yield self._page(
+                urls.FEEDS,
+                "feeds.html.j2",
+                "Follow new interviews",
+                "The feeds of new interviews, every one or a field's, and how to follow them.",
+                feed_urls=feed_addresses(index, self.options.site_url),
+            )
 
     def _page(
         self,
@@ -395,6 +407,13 @@ class Renderer:
             if self._own_answer_template:
                 self._answer_links[key] = link
         return link
+
+
+def feed_addresses(index: Index, site_url: str) -> dict[str, str]:
+    """The absolute address of each feed, by field slug ("" for the site's)."""
+    addresses = {"": feed_url(site_url)}
+    addresses.update((item.slug, feed_url(site_url, item)) for item in index.fields)
+    return addresses
 
 
 def _chosen_template(site: Path | None, name: str) -> str:
