@@ -204,7 +204,7 @@ class Renderer:
                 urls.FEEDS,
                 "feeds.html.j2",
                 "Follow new interviews",
-                "The feeds of new interviews, every one or a field's, and how to follow them.",
+                "Feeds of the new interviews, in every field or in one, and how to follow them.",
                 feed_urls=feed_addresses(index, self.options.site_url),
             )
 
