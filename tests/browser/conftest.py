@@ -47,6 +47,23 @@ QUESTION = "questions/typical-day/"
 QUESTION_FIELD = "questions/typical-day/film-post-production/"
 ASK = "ask/"
 WRITEUP = "interviews/2025-02-12-executive-producer-post-house/"
+NETWORK = "network/"
+FEEDS = "feeds/"
+
+# One page of each type a reader meets, by name: the pages the accessibility and the request
+# tests visit. A new page type is one more entry.
+PAGE_TYPES = {
+    "home": "",
+    "fields": FIELDS,
+    "field": FIELD,
+    "questions": QUESTIONS,
+    "question": QUESTION,
+    "question-field": QUESTION_FIELD,
+    "ask": ASK,
+    "network": NETWORK,
+    "feeds": FEEDS,
+    "write-up": WRITEUP,
+}
 
 
 def missing(reason: str) -> NoReturn:
