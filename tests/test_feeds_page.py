@@ -70,6 +70,8 @@ def address_at(page: Tag, anchor: str) -> str:
     else:
         codes = target.find_all("code")
     (code,) = codes
+    # The address is a link to the feed too, which a browser shows as a page (feed.css).
+    assert code.parent.name == "a" and code.parent["href"] == code.get_text()
     return code.get_text()
 
 
@@ -123,6 +125,20 @@ def test_feed_readers_parse_both_feeds_and_each_entry_has_the_summary(site: Site
     assert editor.summary == "Ada Lin, Acquisitions editor. Reading the slush pile."
 
 
+@pytest.mark.parametrize("path", ["feed.xml", "fields/radio-podcasting/feed.xml"])
+def test_each_feed_names_the_stylesheet_a_browser_shows_it_with(site: Site, path: str) -> None:
+    raw = (site.root / "site" / path).read_bytes()
+    declaration, instruction = raw.split(b"\n")[:2]
+    assert declaration.startswith(b"<?xml ")
+    prefix, suffix = b'<?xml-stylesheet type="text/css" href="', b'"?>'
+    assert instruction.startswith(prefix) and instruction.endswith(suffix)
+    href = instruction.removeprefix(prefix).removesuffix(suffix).decode()
+    stylesheet = urljoin(BASE + path, href)
+    assert stylesheet == f"{BASE}assets/stylesheets/feed.css"
+    css = (site.root / "site" / "assets" / "stylesheets" / "feed.css").read_text(encoding="utf-8")
+    assert "feed reader" in css  # the explanation a browser shows above the interviews
+
+
 def test_without_site_url_no_page_of_the_feeds(make_site) -> None:
     plain = make_site(
         {"interviews/editor.md": writeup()},
@@ -130,6 +146,7 @@ def test_without_site_url_no_page_of_the_feeds(make_site) -> None:
     )
     plain.build()
     assert not (plain.root / "site" / "feeds").exists()
+    assert not (plain.root / "site" / "assets" / "stylesheets" / "feed.css").exists()
     assert "feeds/" not in plain.page("fields")
 
 

@@ -278,17 +278,18 @@ def make_renderer(
     return Renderer(index, settings.question_form, options, listed)
 
 
-def stylesheet() -> bytes:
-    """The plugin's stylesheet."""
-    return (package_files("mkdocs_interviews") / "assets" / "interviews.css").read_bytes()
+def stylesheet(name: str = "interviews.css") -> bytes:
+    """The plugin's stylesheet (or the feeds', `feed.css`)."""
+    return (package_files("mkdocs_interviews") / "assets" / name).read_bytes()
 
 
 def site_files(index: Index, settings: SiteSettings) -> Iterator[OutputFile]:
     """The files the build adds beside the pages: the stylesheet, open data and, with a
-    `site_url`, the feeds."""
+    `site_url`, the feeds and the stylesheet a browser shows them with."""
     yield OutputFile(urls.STYLESHEET, stylesheet())
     yield from data_files(index, base=settings.site_url, directory_urls=settings.directory_urls)
     if settings.site_url is not None:
+        yield OutputFile(urls.FEED_STYLESHEET, stylesheet("feed.css"))
         yield from feed_files(
             index,
             base=settings.site_url,

@@ -31,6 +31,7 @@ API_INTERVIEWS = "api/interviews.json"
 API_FIELDS = "api/fields.json"
 API_QUESTIONS = "api/questions.json"
 STYLESHEET = "assets/stylesheets/interviews.css"
+FEED_STYLESHEET = "assets/stylesheets/feed.css"
 
 
 def field_path(item: Field) -> str:
