@@ -4,38 +4,43 @@ repository link asks GitHub's API nothing; a site's own `custom_dir` still comes
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
 from conftest import MKDOCS_YML, Site, writeup
-from mkdocs_interviews.build import MATERIAL_DIR
+from mkdocs_interviews.build import (
+    MATERIAL_CHANGES,
+    MATERIAL_DIR,
+    material_partials_fit,
+    without_comment,
+)
 from mkdocs_interviews.cli import main
 
-# Each replaced partial, and the one change the plugin's copy makes to Material's.
-CHANGES = {
-    "partials/search.html": (
-        'role="dialog">',
-        'role="dialog" aria-label="{{ lang.t(\'search\') }}">',
-    ),
-    "partials/source.html": (' data-md-component="source">', ">"),
-}
 
-
-def without_comment(template: str) -> str:
-    """A template without its opening comment (Material's says it is generated)."""
-    assert template.startswith("{#-")
-    return template.split("-#}\n", 1)[1]
-
-
-@pytest.mark.parametrize("partial", CHANGES)
+@pytest.mark.parametrize("partial", MATERIAL_CHANGES)
 def test_each_partial_is_materials_own_but_for_one_change(partial: str) -> None:
     # When Material changes its partial, this fails: copy the new one and make the change.
     materials = (files("material") / "templates" / partial).read_text(encoding="utf-8")
     mine = (MATERIAL_DIR / partial).read_text(encoding="utf-8")
-    before, after = CHANGES[partial]
+    before, after = MATERIAL_CHANGES[partial]
     assert without_comment(materials).count(before) == 1
     assert without_comment(mine) == without_comment(materials).replace(before, after)
+    assert material_partials_fit(Path(str(files("material") / "templates")))
+
+
+def test_another_materials_partials_are_left_as_they_are(tmp_path) -> None:
+    theme = tmp_path / "theme"
+    (theme / "partials").mkdir(parents=True)
+    for partial in MATERIAL_CHANGES:
+        source = (files("material") / "templates" / partial).read_text(encoding="utf-8")
+        (theme / partial).write_text(source, encoding="utf-8")
+    assert material_partials_fit(theme)
+    (theme / "partials" / "search.html").write_text(
+        '<div class="md-search" role="dialog"><button>Search</button></div>\n', encoding="utf-8"
+    )
+    assert not material_partials_fit(theme)
 
 
 def header(site: Site, url: str = "") -> Tag:

@@ -45,6 +45,15 @@ MATERIAL_DIR = Path(__file__).parent / "overrides"
 name, `partials/source.html` keeps the repository link from asking GitHub's API for its
 stars and release. Looked for before the theme's own folder (after a site's `custom_dir`)."""
 
+MATERIAL_CHANGES = {
+    "partials/search.html": (
+        'role="dialog">',
+        """role="dialog" aria-label="{{ lang.t('search') }}">""",
+    ),
+    "partials/source.html": (' data-md-component="source">', ">"),
+}
+"""The one change each of MATERIAL_DIR's templates makes to Material's: (before, after)."""
+
 HEAD_TEMPLATE = "interviews/page.html"
 """The theme template of pages with a head: the theme's own page, plus the head."""
 
@@ -228,6 +237,28 @@ def _meta(meta: dict[str, Any], writeup: WriteUp | None) -> dict[str, Any]:
         if writeup.summary and "description" not in meta:
             meta["description"] = writeup.summary
     return meta
+
+
+def material_partials_fit(theme_folder: Path) -> bool:
+    """Whether the theme's partials are those MATERIAL_DIR's copies were made from (Material
+    9.7 and 9.8 have the same), so that the copies may replace them; another version's are
+    left as they are."""
+    for partial, (before, after) in MATERIAL_CHANGES.items():
+        try:
+            theirs = (theme_folder / partial).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        mine = (MATERIAL_DIR / partial).read_text(encoding="utf-8")
+        if without_comment(theirs).replace(before, after, 1) != without_comment(mine):
+            return False
+    return True
+
+
+def without_comment(template: str) -> str:
+    """A Jinja template without the comment it opens with, if any."""
+    if template.startswith("{#") and "#}\n" in template:
+        return template.split("#}\n", 1)[1]
+    return template
 
 
 def head_data(head: Head) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from . import urls
-from .build import MATERIAL_DIR, THEME_DIR, SiteBuild, SiteSettings
+from .build import MATERIAL_DIR, THEME_DIR, SiteBuild, SiteSettings, material_partials_fit
 from .config import InterviewsConfig, site_markdown, site_settings
 from .decoration import DecorationExtension
 from .problems import FileProblems
@@ -69,7 +69,14 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             config.theme.dirs.append(str(THEME_DIR))
         dirs = config.theme.dirs
         if config.theme.name == "material" and str(MATERIAL_DIR) not in dirs:
-            dirs.insert(_theme_folder(dirs, config.theme.custom_dir), str(MATERIAL_DIR))
+            position = _theme_folder(dirs, config.theme.custom_dir)
+            if position < len(dirs) and material_partials_fit(Path(dirs[position])):
+                dirs.insert(position, str(MATERIAL_DIR))
+            else:
+                log.info(
+                    "Material's partials/search.html and source.html are not those of Material "
+                    "9.7 to 9.8: the theme's own are used (the search dialog may have no name)"
+                )
         return config
 
     # Run late, so that write-ups added by other plugins (mkdocs-gen-files) are read too.
