@@ -3,7 +3,8 @@
 The sample site (`mkdocs.yml`, `content/`) is built once per session with `--strict` and
 served by `http.server` on a free loopback port; one browser runs the whole session and each
 test opens its own pages (a fresh context each: viewport, colour scheme). Requests that would
-leave the site (Google Fonts, GitHub) are aborted, so the tests run offline and never leave it.
+leave the site are aborted, so the tests run offline and never leave it (no page makes one:
+test_requests.py).
 
 Playwright's own browser download does not work here: the tests start the `chromium` found
 on the PATH (Debian's package, installed by `.ci/run`). Outside CI a missing browser, Python
