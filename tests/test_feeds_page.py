@@ -57,22 +57,22 @@ def feed_links(site: Site, url: str) -> list[str]:
 
 
 def address_at(page: Tag, anchor: str) -> str:
-    """The feed address the page of the feeds shows at `anchor`: in the element of that id,
-    or, for a heading, in the paragraphs that follow it up to the next heading."""
+    """The feed address the page of the feeds shows at `anchor`, a link to the feed (which a
+    browser shows as a page: feed.css): in the element of that id, or, for a heading, in the
+    paragraphs that follow it up to the next heading."""
     target = page.find(id=anchor)
     assert isinstance(target, Tag), anchor
+    links = []
     if target.name in ("h2", "h3"):
-        codes = []
         for sibling in target.find_next_siblings():
             if sibling.name in ("h2", "h3"):
                 break
-            codes += sibling.find_all("code")
+            links += sibling.find_all("a")
     else:
-        codes = target.find_all("code")
-    (code,) = codes
-    # The address is a link to the feed too, which a browser shows as a page (feed.css).
-    assert code.parent.name == "a" and code.parent["href"] == code.get_text()
-    return code.get_text()
+        links = target.find_all("a")
+    (address,) = [link for link in links if link.get_text().startswith("https://")]
+    assert address["href"] == address.get_text()
+    return address.get_text()
 
 
 def test_the_page_of_the_feeds_gives_every_feeds_address_and_how_to_follow_it(

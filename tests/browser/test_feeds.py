@@ -63,7 +63,7 @@ def test_follow_this_field_leads_to_the_fields_feed_and_how_to_follow_it(
     expect(page).to_have_url(f"{site_url}{FEEDS}#feed-film-post-production")
     target = page.locator("#feed-film-post-production")
     expect(target).to_be_in_viewport()
-    expect(target.locator("code")).to_have_text(
+    expect(target.get_by_role("link").last).to_have_text(
         "https://interview-notes.github.io/interviews/fields/film-post-production/feed.xml"
     )
     expect(page.get_by_role("heading", level=1)).to_have_text("Follow new interviews")
