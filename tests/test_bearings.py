@@ -116,6 +116,7 @@ TABS = {
     "interviews/": "Interviews",
     "interviews/2024/": "Interviews",
     "questions/matrix/": "Questions",
+    "feeds/": "Fields",
     "network/": "Network",
     "ask/": "Ask",
     "fields/": "Fields",
@@ -143,6 +144,7 @@ def test_no_page_keeps_another_pages_tab(site: Site) -> None:
     own = {"": ["Home"], "fields/": ["Fields"], "questions/": ["Questions"], "about/": []}
     own |= {"network/": ["Network"], "ask/": ["Ask"], "interviews/": ["Interviews"]}
     sections = {"fields": "Fields", "questions": "Questions", "interviews": "Interviews"}
+    sections["feeds"] = "Fields"
     site_dir = site.root / "site"
     pages = sorted(html.parent.relative_to(site_dir) for html in site_dir.rglob("index.html"))
     assert len(pages) > 15

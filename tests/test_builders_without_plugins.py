@@ -341,7 +341,7 @@ def head(page: BeautifulSoup) -> dict[str, Any]:
             if str(tag["property"]).startswith("og:")
         },
         "feeds": [
-            (link.get("title"), link.get("href")) for link in tags.select("link[rel=alternate]")
+            (link.get("title"), link.get("href")) for link in tags.find_all("link", rel="feed")
         ],
         "jsonld": [
             json.loads(tag.get_text()) for tag in tags.select("script[type='application/ld+json']")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from conftest import BUILDER, MKDOCS_YML, Site, new_site, writeup
 
@@ -86,18 +86,37 @@ def test_feeds_do_not_change_with_the_time_of_the_build(site: Site) -> None:
     assert feed.feed.updated_parsed[:3] == (2025, 6, 10)  # the newest interview's date
 
 
+def feed_links(page_head: BeautifulSoup) -> list[Tag]:
+    """The feeds a page announces, found as feed readers find them: a <link> whose rel holds
+    the token `alternate` (BeautifulSoup reads rel as a list of tokens), of a feed's type."""
+    return [
+        link
+        for link in page_head.find_all("link", rel="alternate")
+        if link.get("type") in ("application/rss+xml", "application/atom+xml")
+    ]
+
+
 def test_pages_announce_their_feeds(site: Site) -> None:
-    home = [link["href"] for link in head(site, "").select("link[rel=alternate]")]
+    home = [link["href"] for link in feed_links(head(site, ""))]
     assert home == [f"{BASE}feed.xml"]
-    field = head(site, "fields/radio-podcasting").select("link[rel=alternate]")
+    field = feed_links(head(site, "fields/radio-podcasting"))
     assert [link["href"] for link in field] == [
         f"{BASE}fields/radio-podcasting/feed.xml",
         f"{BASE}feed.xml",
     ]
-    assert all(link["type"] == "application/rss+xml" for link in field)
     page = BeautifulSoup(site.page("fields/radio-podcasting"), "html.parser")
     follow = page.find("a", string="Follow this field")
-    assert follow is not None and follow["href"] == "feed.xml"
+    assert follow is not None and follow["href"] == "../../feeds/#feed-radio-podcasting"
+
+
+def test_no_feed_link_is_one_materials_script_fetches_a_sitemap_for(site: Site) -> None:
+    # Material fetches a sitemap.xml beside every link[rel=alternate] (the whole attribute
+    # "alternate": its language selector's links), on every page: beside a field's feed,
+    # a request that fails. The feed links carry a second token, `feed`.
+    for url in ("", "fields/radio-podcasting", "questions/typical-day", "interviews/editor"):
+        page_head = head(site, url)
+        assert page_head.select("link[rel=alternate]") == [], url
+        assert all(link["rel"] == ["alternate", "feed"] for link in feed_links(page_head))
 
 
 def test_without_site_url_a_warning_and_no_feed(make_site) -> None:

@@ -31,6 +31,8 @@ SECTION_TITLES = {
 """How a trail names each section's page (a page's own crumb is its title)."""
 
 _BY_FOLDER = {path.split("/")[0] + "/": path for path in SECTION_TITLES}
+# The feeds' page is where a field's "Follow this field" leads: it is part of Fields.
+_BY_FOLDER[urls.FEEDS.split("/")[0] + "/"] = urls.FIELDS
 
 
 @dataclass(frozen=True)

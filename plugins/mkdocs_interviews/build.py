@@ -46,6 +46,20 @@ from .writeups import Document
 THEME_DIR = Path(__file__).parent / "theme"
 """The plugin's theme folder: a theme's templates are looked for there last."""
 
+MATERIAL_DIR = Path(__file__).parent / "overrides"
+"""Two of Material's templates, replaced: `partials/search.html` gives the search dialog a
+name, `partials/source.html` keeps the repository link from asking GitHub's API for its
+stars and release. Looked for before the theme's own folder (after a site's `custom_dir`)."""
+
+MATERIAL_CHANGES = {
+    "partials/search.html": (
+        'role="dialog">',
+        """role="dialog" aria-label="{{ lang.t('search') }}">""",
+    ),
+    "partials/source.html": (' data-md-component="source">', ">"),
+}
+"""The one change each of MATERIAL_DIR's templates makes to Material's: (before, after)."""
+
 HEAD_TEMPLATE = "interviews/page.html"
 """The theme template of pages with a head: the theme's own page, plus the head."""
 
@@ -293,6 +307,28 @@ def _meta(meta: dict[str, Any], writeup: WriteUp | None) -> dict[str, Any]:
     return meta
 
 
+def material_partials_fit(theme_folder: Path) -> bool:
+    """Whether the theme's partials are those MATERIAL_DIR's copies were made from (Material
+    9.7 and 9.8 have the same), so that the copies may replace them; another version's are
+    left as they are."""
+    for partial, (before, after) in MATERIAL_CHANGES.items():
+        try:
+            theirs = (theme_folder / partial).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        mine = (MATERIAL_DIR / partial).read_text(encoding="utf-8")
+        if without_comment(theirs).replace(before, after, 1) != without_comment(mine):
+            return False
+    return True
+
+
+def without_comment(template: str) -> str:
+    """A Jinja template without the comment it opens with, if any."""
+    if template.startswith("{#") and "#}\n" in template:
+        return template.split("#}\n", 1)[1]
+    return template
+
+
 def head_data(head: Head) -> dict[str, Any]:
     """A head as plain data, for a front matter (see HEAD_KEY)."""
     return dataclasses.asdict(head)
@@ -343,21 +379,23 @@ def make_renderer(
         feeds=settings.site_url is not None,
         headings=settings.headings,
         site_root=None if settings.site_url is None else urlsplit(settings.site_url).path or "/",
+        site_url=settings.site_url,
     )
     return Renderer(index, settings.question_form, options, listed)
 
 
-def stylesheet() -> bytes:
-    """The plugin's stylesheet."""
-    return (package_files("mkdocs_interviews") / "assets" / "interviews.css").read_bytes()
+def stylesheet(name: str = "interviews.css") -> bytes:
+    """The plugin's stylesheet (or the feeds', `feed.css`)."""
+    return (package_files("mkdocs_interviews") / "assets" / name).read_bytes()
 
 
 def site_files(index: Index, settings: SiteSettings) -> Iterator[OutputFile]:
     """The files the build adds beside the pages: the stylesheet, open data and, with a
-    `site_url`, the feeds."""
+    `site_url`, the feeds and the stylesheet a browser shows them with."""
     yield OutputFile(urls.STYLESHEET, stylesheet())
     yield from data_files(index, base=settings.site_url, directory_urls=settings.directory_urls)
     if settings.site_url is not None:
+        yield OutputFile(urls.FEED_STYLESHEET, stylesheet("feed.css"))
         yield from feed_files(
             index,
             base=settings.site_url,

@@ -25,7 +25,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from .build import HEAD_KEY, HEAD_TEMPLATE, THEME_DIR, SiteBuild, head_data
+from .build import HEAD_KEY, HEAD_TEMPLATE, MATERIAL_DIR, THEME_DIR, SiteBuild, head_data
 from .model import MARKDOWN_SUFFIXES
 from .problems import FileProblems, Problem
 from .project import Options
@@ -38,6 +38,11 @@ MARKER = ".mkdocs-interviews-generated"
 THEME_FOLDER = ".overrides"
 """The folder of the theme template that prints a page's head (HEAD_TEMPLATE): builders
 leave dot folders out of the pages; a configuration names it as the theme's `custom_dir`."""
+
+MATERIAL_PARTIALS = ("partials/source.html",)
+"""The plugin's replacements of Material's templates that `generate` writes there too: the
+repository link, the same in Zensical's templates. Not the search partial: Zensical's search
+is its own (its dialog has a name), and Material's markup would replace it."""
 
 MARKER_LINE = (
     "This folder was written by 'python -m mkdocs_interviews generate', which removes the "
@@ -117,7 +122,7 @@ def _planned(
 ) -> Iterator[tuple[str, bytes | Path]]:
     """Each file to write, relative to the folder, with its content or the file to copy:
     the site's files (pages shaped as the plugin shapes them), the build's, and the theme
-    template that prints the pages' head."""
+    templates: the one that prints the pages' head, and Material's partials replaced."""
     own = []
     for relative, source in sources:
         doc = build.project.document(relative)
@@ -137,6 +142,8 @@ def _planned(
             shaped = _shaped(output.path, output.content, build)
         yield output.path, output.content if shaped is None else shaped
     yield f"{THEME_FOLDER}/{HEAD_TEMPLATE}", THEME_DIR / HEAD_TEMPLATE
+    for partial in MATERIAL_PARTIALS:
+        yield f"{THEME_FOLDER}/{partial}", MATERIAL_DIR / partial
 
 
 def _write_all(out_dir: Path, planned: list[tuple[str, bytes | Path]], result: Generated) -> None:

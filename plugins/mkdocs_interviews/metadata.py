@@ -13,7 +13,7 @@ from .outputs import feed_url
 
 @dataclass(frozen=True)
 class FeedLink:
-    """A feed a page announces in its head (`<link rel="alternate">`)."""
+    """A feed a page announces in its head (`<link rel="alternate feed">`)."""
 
     title: str
     url: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ def feed_files(
             writeups=index.listings.writeups,
             url_of=url_of,
             updated=updated,
+            stylesheet=urls.FEED_STYLESHEET,
         ),
     )
     for field in index.fields:
@@ -54,6 +56,9 @@ def feed_files(
                 writeups=index.listings.writeups_in(field),
                 url_of=url_of,
                 updated=updated,
+                stylesheet=posixpath.relpath(
+                    urls.FEED_STYLESHEET, posixpath.dirname(urls.field_feed_path(field))
+                ),
             ),
         )
 

@@ -25,6 +25,7 @@ from .headings import HeadingStyle, PageHeadings
 from .index import Answered, Index
 from .listed_excerpts import ListedExcerpts, plain_markdown
 from .model import Field, Question, WriteUp
+from .outputs import feed_url
 from .problems import Problem
 from .question_form import QuestionForm
 from .render import MONTHS, SiteTemplateError, environment, escape_text, plural
@@ -76,6 +77,8 @@ class PageOptions:
     """How the site's Markdown writes headings (ids, permalinks), for HTML templates."""
     site_root: str | None = None
     """The path of the site's address (`/interviews/` for `https://host/interviews/`)."""
+    site_url: str | None = None
+    """The site's address, for the feeds' addresses shown on the page of the feeds."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ class Renderer:
         """The answers' excerpts as HTML (taken from the pages' conversions in the plugin)."""
         self.env = environment(self.options.templates_dir)
         self.env.filters["heading"] = heading_text
+        self.env.globals["feed_anchor"] = urls.feed_anchor
         # Write-ups are known here by their path: two may share a slug (the pages list only
         # one of them), never a path.
         self._references: dict[str, dict[str, tuple[str, str | None]]] = {}
@@ -216,6 +220,14 @@ class Renderer:
             "Who introduced whom",
             "The chains of introductions between the people interviewed.",
         )
+        if self.options.feeds and self.options.site_url is not None:
+            yield self._page(
+                urls.FEEDS,
+                "feeds.html.j2",
+                "Follow new interviews",
+                "Feeds of the new interviews, in every field or in one, and how to follow them.",
+                feed_urls=feed_addresses(index, self.options.site_url),
+            )
 
     def _archive(self) -> Iterator[PagePlan]:
         """The archive of every interview: its page of the latest and the years, then a page
@@ -522,6 +534,13 @@ class Renderer:
             if self._own_answer_template:
                 self._answer_links[key] = link
         return link
+
+
+def feed_addresses(index: Index, site_url: str) -> dict[str, str]:
+    """The absolute address of each feed, by field slug ("" for the site's)."""
+    addresses = {"": feed_url(site_url)}
+    addresses.update((item.slug, feed_url(site_url, item)) for item in index.fields)
+    return addresses
 
 
 def _chosen_template(site: Path | None, name: str) -> str:

@@ -17,7 +17,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import urls
 from .bearings import section_pages
-from .build import THEME_DIR, SiteBuild, SiteSettings
+from .build import MATERIAL_DIR, THEME_DIR, SiteBuild, SiteSettings, material_partials_fit
 from .config import InterviewsConfig, site_markdown, site_settings
 from .decoration import DecorationExtension
 from .problems import FileProblems
@@ -84,6 +84,16 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         # After the theme's own folders, so that it never shadows one of their templates.
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(THEME_DIR))
+        dirs = config.theme.dirs
+        if config.theme.name == "material" and str(MATERIAL_DIR) not in dirs:
+            position = _theme_folder(dirs, config.theme.custom_dir)
+            if position < len(dirs) and material_partials_fit(Path(dirs[position])):
+                dirs.insert(position, str(MATERIAL_DIR))
+            else:
+                log.info(
+                    "Material's partials/search.html and source.html are not those of Material "
+                    "9.7 to 9.8: the theme's own are used (the search dialog may have no name)"
+                )
         return config
 
     # Run late, so that write-ups added by other plugins (mkdocs-gen-files) are read too.
@@ -218,3 +228,12 @@ def _include(file: File, *, draft: bool) -> None:
         log.info(f"{file.src_uri}: a draft, shown by 'mkdocs serve', left out of builds")
     elif file.inclusion in (InclusionLevel.INCLUDED, InclusionLevel.UNDEFINED):
         file.inclusion = InclusionLevel.NOT_IN_NAV
+
+
+def _theme_folder(dirs: list[str], custom_dir: str | None) -> int:
+    """Where the theme's own folder is in `dirs`: the first that holds Material's search
+    partial, but a site's `custom_dir` (its own partials come first)."""
+    for position, folder in enumerate(dirs):
+        if folder != custom_dir and (Path(folder) / "partials" / "search.html").is_file():
+            return position
+    return len(dirs)

@@ -34,12 +34,14 @@ ASK = "ask/index.md"
 QUEUED_ASK = "ask-{ask}"
 """The anchor of a reader's question in the ask page's queue (`ask/#ask-<ask id>`)."""
 NETWORK = "network/index.md"
+FEEDS = "feeds/index.md"
 FEED = "feed.xml"
 FIELD_FEED = "fields/{field}/feed.xml"
 API_INTERVIEWS = "api/interviews.json"
 API_FIELDS = "api/fields.json"
 API_QUESTIONS = "api/questions.json"
 STYLESHEET = "assets/stylesheets/interviews.css"
+FEED_STYLESHEET = "assets/stylesheets/feed.css"
 
 RESERVED_QUESTION_IDS = {"matrix": (MATRIX, "the coverage matrix")}
 """Question ids whose page would be at the address of another generated page (that page's
@@ -57,6 +59,12 @@ def field_path(item: Field) -> str:
 
 def field_feed_path(item: Field) -> str:
     return FIELD_FEED.format(field=item.slug)
+
+
+def feed_anchor(item: Field | None = None) -> str:
+    """The anchor of the site's feed, or of a field's, on the page of the feeds (FEEDS): no
+    field's can be the site's, nor a heading's of that page."""
+    return "all-interviews" if item is None else f"feed-{item.slug}"
 
 
 def question_path(question: Question) -> str:
@@ -187,6 +195,10 @@ class Links:
     def feed(self, item: Field | None = None) -> Markup:
         """The site's feed, or a field's."""
         return self.to(FEED if item is None else field_feed_path(item))
+
+    def feeds(self, item: Field | None = None) -> Markup:
+        """The page of the feeds, at the site's feed or a field's (how to follow them)."""
+        return self.to(FEEDS, feed_anchor(item))
 
     def as_html(self) -> Links:
         """The same links, as URLs for raw HTML."""

@@ -3,7 +3,8 @@
 The sample site (`mkdocs.yml`, `content/`) is built once per session with `--strict` and
 served by `http.server` on a free loopback port; one browser runs the whole session and each
 test opens its own pages (a fresh context each: viewport, colour scheme). Requests that would
-leave the site (Google Fonts, GitHub) are aborted, so the tests run offline and never leave it.
+leave the site are aborted, so the tests run offline and never leave it (no page makes one:
+test_requests.py).
 
 Playwright's own browser download does not work here: the tests start the `chromium` found
 on the PATH (Debian's package, installed by `.ci/run`). Outside CI a missing browser, Python
@@ -48,6 +49,28 @@ QUESTION = "questions/typical-day/"
 QUESTION_FIELD = "questions/typical-day/film-post-production/"
 ASK = "ask/"
 WRITEUP = "interviews/2025-02-12-executive-producer-post-house/"
+ARCHIVE = "interviews/"
+ARCHIVE_YEAR = "interviews/2025/"
+NETWORK = "network/"
+FEEDS = "feeds/"
+
+# One page of each type a reader meets, by name: the pages the accessibility and the request
+# tests visit. A new page type is one more entry.
+PAGE_TYPES = {
+    "home": "",
+    "archive": ARCHIVE,
+    "archive-year": ARCHIVE_YEAR,
+    "fields": FIELDS,
+    "field": FIELD,
+    "questions": QUESTIONS,
+    "matrix": MATRIX,
+    "question": QUESTION,
+    "question-field": QUESTION_FIELD,
+    "ask": ASK,
+    "network": NETWORK,
+    "feeds": FEEDS,
+    "write-up": WRITEUP,
+}
 
 
 def missing(reason: str) -> NoReturn:

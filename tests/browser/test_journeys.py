@@ -158,8 +158,10 @@ def test_field_page_links_its_feed(open_page: Callable[..., Page], site_url: str
     page = open_page(FIELD)
     follow = article(page).get_by_role("link", name="Follow this field")
     expect(follow).to_be_visible()
+    # To how to follow it, on the page of the feeds (tests/browser/test_feeds.py), which
+    # gives the address the page's head announces.
+    assert follow.evaluate("link => link.href") == site_url + "feeds/#feed-film-post-production"
     feed_url = site_url + FIELD + "feed.xml"
-    assert follow.evaluate("link => link.href") == feed_url
     feed = page.request.get(feed_url)
     assert feed.ok
     assert "<rss" in feed.text()
