@@ -30,6 +30,8 @@ API_INTERVIEWS = "api/interviews.json"
 API_FIELDS = "api/fields.json"
 API_QUESTIONS = "api/questions.json"
 STYLESHEET = "assets/stylesheets/interviews.css"
+COMPARE_SCRIPT = "assets/javascripts/interviews-compare.js"
+"""Puts chosen fields of a question's page side by side."""
 
 
 def field_path(item: Field) -> str:
@@ -148,6 +150,10 @@ class Links:
     def feed(self, item: Field | None = None) -> Markup:
         """The site's feed, or a field's."""
         return self.to(FEED if item is None else field_feed_path(item))
+
+    def asset(self, path: str) -> Markup:
+        """A file the build adds (`assets/...`), as a URL from this page."""
+        return Markup(relative_url(path, page_url(self.page, self.directory_urls)))
 
     def as_html(self) -> Links:
         """The same links, as URLs for raw HTML."""
