@@ -56,7 +56,8 @@ from mkdocs_interviews.excerpts import (
         ),
         pytest.param("- one\n- two\n\nAfter.", "one · two", id="a list first"),
         pytest.param(
-            "Ends here, and says nothing yet.\n\n- a list\n- not joined", "a list · not joined",
+            "Ends here, and says nothing yet.\n\n- a list\n- not joined",
+            "a list · not joined",
             id="a lead-in is skipped",
         ),
         pytest.param(

@@ -128,6 +128,7 @@ def _listed(
     """Append to `excerpt` a list like `first` of the `items` that fit in `left` words,
     whole; or, when none fits after a paragraph, an ellipsis to that paragraph."""
     listing = Element(first.tag, {k: v for k, v in first.items() if k == "start"})
+    listing.text = "\n"  # one item a line, as Python-Markdown writes a list
     more = False
     for item in items:
         count = _item_words(item, shown)
@@ -142,6 +143,7 @@ def _listed(
         if taken is None:
             continue
         taken.tag = "li"
+        taken.tail = "\n"
         listing.append(taken)
         left -= count
         if cutter.more:
@@ -150,6 +152,9 @@ def _listed(
         if more:
             listing.append(Element("li"))
             listing[-1].text = ELLIPSIS
+            listing[-1].tail = "\n"
+        if len(excerpt):
+            excerpt[-1].tail = "\n"
         excerpt.append(listing)
     elif more:
         paragraph = excerpt[-1]
