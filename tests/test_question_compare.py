@@ -83,7 +83,9 @@ def test_each_interview_is_quoted_once_under_all_its_fields(site: Site) -> None:
     publishing = field_part(page, "book-publishing")
     assert [text(e) for e in publishing.select(".interviews-excerpt")] == [PULL, INFORMS]
     attribution = publishing.select(".interviews-attribution")[0]
-    assert text(attribution) == "Editor and producer, 1 May 2025 · Book publishing, Music production"
+    assert text(attribution) == (
+        "Editor and producer, 1 May 2025 · Book publishing, Music production"
+    )
     # Under its other field, a pointer to the quote, not the quote again.
     music = field_part(page, "music-production")
     assert [text(e) for e in music.select(".interviews-excerpt")] == [
