@@ -71,7 +71,7 @@ def text(element: Tag) -> str:
 
 
 def field_part(page: Tag, slug: str) -> Tag:
-    found = page.select_one(f'section[data-field="{slug}"]')
+    found = page.select_one(f'div[data-field="{slug}"]')
     assert found is not None, slug
     return found
 

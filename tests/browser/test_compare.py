@@ -23,7 +23,7 @@ SHARED = f"{QUESTION}#compare=book-publishing,radio-and-podcasting"
 
 
 def part(page: Page, slug: str) -> Locator:
-    return page.locator(f'section[data-field="{slug}"]')
+    return page.locator(f'[data-field="{slug}"]')
 
 
 def box(locator: Locator) -> dict[str, float]:

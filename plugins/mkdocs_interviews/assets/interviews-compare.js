@@ -8,12 +8,34 @@
   var MOST = 3;
   var PREFIX = "#compare=";
 
+  /* Whether the element before a field's answers is its heading. */
+  function gathered(answers) {
+    var heading = answers.previousElementSibling;
+    return !!heading && /^H[1-6]$/.test(heading.tagName);
+  }
+
   function start() {
     var form = document.querySelector("[data-interviews-compare]");
-    var list = document.querySelector("[data-interviews-fields]");
-    if (!form || !list) return;
+    var parts = document.querySelectorAll(".interviews-field-answers[data-field]");
+    if (!form || !parts.length) return;
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=compare]"));
-    var sections = Array.prototype.slice.call(list.querySelectorAll("[data-field]"));
+    var list = document.createElement("div");
+    list.className = "interviews-fields";
+    var first = gathered(parts[0]) ? parts[0].previousElementSibling : parts[0];
+    first.parentNode.insertBefore(list, first);
+    var sections = Array.prototype.map.call(parts, function (answers) {
+      /* Each field's heading and answers in one section, which can be a column. */
+      var section = document.createElement("section");
+      section.className = "interviews-field";
+      section.dataset.field = answers.dataset.field;
+      section.dataset.fieldName = answers.dataset.fieldName;
+      answers.removeAttribute("data-field");
+      var heading = answers.previousElementSibling;
+      if (gathered(answers)) section.appendChild(heading);
+      section.appendChild(answers);
+      list.appendChild(section);
+      return section;
+    });
     var status = form.querySelector("[role=status]");
     form.hidden = false;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
