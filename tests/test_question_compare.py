@@ -151,3 +151,22 @@ def test_the_pull_quote_is_marked_on_the_interview(site: Site) -> None:
     page = BeautifulSoup(site.page("interviews/both/"), "html.parser")
     (marked,) = page.select("article p.pull-quote")
     assert text(marked) == PULL
+
+
+def test_new_says_how_to_mark_the_pull_quote() -> None:
+    """The scaffold of `new` hints at the pull quote, in a comment no page shows."""
+    import datetime
+
+    from mkdocs_interviews.model import Field, Question
+    from mkdocs_interviews.scaffold import scaffold
+
+    made = scaffold(
+        interviews_dir="interviews",
+        title="T",
+        fields=[Field("F", "f")],
+        role="R",
+        date=datetime.date(2025, 1, 1),
+        questions=[Question("q", "Q?")],
+    )
+    (hint,) = [part for part in made.text.split("<!--")[1:] if "pull-quote" in part]
+    assert "{: .pull-quote }" in hint and "-->" in hint
