@@ -170,3 +170,12 @@ def test_new_says_how_to_mark_the_pull_quote() -> None:
     )
     (hint,) = [part for part in made.text.split("<!--")[1:] if "pull-quote" in part]
     assert "{: .pull-quote }" in hint and "-->" in hint
+
+
+def test_search_finds_the_question_not_the_form(site: Site) -> None:
+    import json
+
+    index = json.loads((site.root / "site" / "search" / "search_index.json").read_text())
+    texts = [d["text"] for d in index["docs"] if d["location"].startswith("questions/typical-day/")]
+    assert texts, "the question's page is searched"
+    assert not [t for t in texts if "side by side" in t]
