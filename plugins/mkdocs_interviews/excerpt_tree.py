@@ -2,9 +2,11 @@
 
 The write-up page is converted by Python-Markdown once; a tree processor gives each answer's
 section (the block-level elements after its `<h2>`) to `section_excerpt`, which makes the
-excerpt as a new element with the rules of `excerpts.first_paragraph` and `excerpts.cut`,
-and `excerpt_html` serializes it as Python-Markdown would, raw HTML included and balanced.
-No excerpt's Markdown is then converted a second time.
+excerpt as new elements (a paragraph, a list, or both) with the rules of
+`excerpts.first_paragraph` and `excerpts.cut` (but that a list stays a list), and
+`excerpt_html` serializes it as Python-Markdown would, raw HTML included and balanced. No
+excerpt's Markdown is then converted a second time. Where no write-up page was converted
+(`generate`), the answer alone is, and its excerpt is cut from that tree by the same rules.
 
 Inside the tree, Python-Markdown keeps each piece of raw inline HTML (a tag, a comment, an
 entity) as a placeholder of its HTML stash (`md.htmlStash`), put back only after the tree is

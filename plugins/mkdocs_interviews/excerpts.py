@@ -1,4 +1,5 @@
-"""Excerpts of answers for listings: the first paragraph, cut at a word boundary.
+"""Excerpts of answers as Markdown (for a site's own Markdown templates): the pull quote or the
+first paragraph that informs, cut at a word boundary.
 
 An excerpt is Markdown that is rendered on another page than its write-up, so reference-style
 links become inline links (their definitions stay behind in the write-up) and relative links
