@@ -179,3 +179,17 @@ def test_search_finds_the_question_not_the_form(site: Site) -> None:
     texts = [d["text"] for d in index["docs"] if d["location"].startswith("questions/typical-day/")]
     assert texts, "the question's page is searched"
     assert not [t for t in texts if "side by side" in t]
+
+
+def test_generate_quotes_the_same(site: Site) -> None:
+    """`generate` (no plugin, the site without `attr_list`) cuts the same excerpts."""
+    from mkdocs_interviews.cli import main
+
+    out = site.root / "gen"
+    assert main(["--config", str(site.root / "mkdocs.yml"), "generate", str(out)]) == 0
+    page = (out / "questions" / "typical-day" / "index.md").read_text(encoding="utf-8")
+    excerpts = BeautifulSoup(page, "html.parser").select(".interviews-excerpt")
+    assert [text(e) for e in excerpts] == [
+        text(e) for e in article(site).select(".interviews-excerpt")
+    ]
+    assert PULL in [text(e) for e in excerpts]
