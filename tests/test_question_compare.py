@@ -182,7 +182,7 @@ def test_search_finds_the_question_not_the_form(site: Site) -> None:
 
 
 def test_generate_quotes_the_same(site: Site) -> None:
-    """`generate` (no plugin, the site without `attr_list`) cuts the same excerpts."""
+    """`generate` (each answer converted on its own) cuts the same excerpts, pull quote and all."""
     from mkdocs_interviews.cli import main
 
     out = site.root / "gen"
