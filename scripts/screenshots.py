@@ -1,5 +1,6 @@
-"""Screenshots of the sample site for the README: a field page, a question page and the
-coverage matrix, on a desktop screen (1280 x 900) and a phone (390 x 844).
+"""Screenshots of the sample site for the README: a field page, a question page (and three of
+its fields side by side) and the coverage matrix, on a desktop screen (1280 x 900) and a
+phone (390 x 844).
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
@@ -28,6 +29,9 @@ SHOTS = {
     "field": "fields/film-post-production/",
     "question": "questions/typical-day/",
     "matrix": "questions/matrix/",
+    "compare": (
+        "questions/typical-day/#compare=book-publishing,film-post-production,radio-and-podcasting"
+    ),
 }
 
 

@@ -55,7 +55,16 @@ from mkdocs_interviews.excerpts import (
             id="colon joins a loose list",
         ),
         pytest.param("- one\n- two\n\nAfter.", "one · two", id="a list first"),
-        pytest.param("Ends here.\n\n- a list\n- not joined", "Ends here.", id="no colon"),
+        pytest.param(
+            "Ends here, and says nothing yet.\n\n- a list\n- not joined",
+            "a list · not joined",
+            id="a lead-in is skipped",
+        ),
+        pytest.param(
+            "It ends here, and says as much as a paragraph ought to say at least.\n\n- a list",
+            "It ends here, and says as much as a paragraph ought to say at least.",
+            id="no colon",
+        ),
         pytest.param("", "", id="empty answer"),
         pytest.param("```\nonly code\n```", "", id="only code"),
     ],

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+import markdown
 
 from . import urls
 from .decoration import Decoration, DecorationExtension
@@ -98,22 +100,22 @@ class SiteBuild:
         self,
         project: Project,
         settings: SiteSettings,
-        convert: Callable[[str], str] | None = None,
+        md: markdown.Markdown | None = None,
         *,
         as_html: bool = False,
     ) -> None:
-        """`convert` is Python-Markdown with the site's extensions, for the excerpts that no
+        """`md` is Python-Markdown with the site's extensions, for the excerpts that no
         conversion gives. With `as_html` (the plugin), the generated pages from HTML
         templates reach the theme as HTML (`page_html`), and the listings take each answer's
         excerpt from its write-up page's own conversion; without (`generate`), every page is
-        a file of Markdown, and each excerpt is converted on its own."""
+        a file of Markdown, and each excerpt is cut from its answer converted on its own."""
         self.project = project
         self.settings = settings
         self.as_html = as_html
         self.listed = ListedExcerpts(
             settings.excerpt_words,
             settings.directory_urls,
-            convert or plain_markdown(),
+            md or plain_markdown(),
             from_conversions=as_html,
         )
         self.renderer = make_renderer(project, settings, self.listed)
@@ -389,10 +391,16 @@ def stylesheet(name: str = "interviews.css") -> bytes:
     return (package_files("mkdocs_interviews") / "assets" / name).read_bytes()
 
 
+def compare_script() -> bytes:
+    """The script that puts chosen fields of a question's page side by side."""
+    return (package_files("mkdocs_interviews") / "assets" / "interviews-compare.js").read_bytes()
+
+
 def site_files(index: Index, settings: SiteSettings) -> Iterator[OutputFile]:
-    """The files the build adds beside the pages: the stylesheet, open data and, with a
-    `site_url`, the feeds and the stylesheet a browser shows them with."""
+    """The files the build adds beside the pages: the stylesheet, the compare script, open
+    data and, with a `site_url`, the feeds and the stylesheet a browser shows them with."""
     yield OutputFile(urls.STYLESHEET, stylesheet())
+    yield OutputFile(urls.COMPARE_SCRIPT, compare_script())
     yield from data_files(index, base=settings.site_url, directory_urls=settings.directory_urls)
     if settings.site_url is not None:
         yield OutputFile(urls.FEED_STYLESHEET, stylesheet("feed.css"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ from mkdocs.config.base import Config, ValidationError
 from .project import Options
 
 if TYPE_CHECKING:
+    import markdown
     from mkdocs.config.defaults import MkDocsConfig
 
     from .build import SiteSettings
@@ -115,7 +115,7 @@ def site_settings(
     )
 
 
-def site_markdown(config: MkDocsConfig) -> Callable[[str], str]:
+def site_markdown(config: MkDocsConfig) -> markdown.Markdown:
     """Python-Markdown with the site's own extensions (not the plugin's decoration), for an
     answer's excerpt that no conversion of its write-up gave."""
     import markdown
@@ -123,9 +123,4 @@ def site_markdown(config: MkDocsConfig) -> Callable[[str], str]:
     from .decoration import DecorationExtension
 
     extensions = [e for e in config.markdown_extensions if not isinstance(e, DecorationExtension)]
-    md = markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs)
-
-    def convert(text: str) -> str:
-        return md.reset().convert(text)
-
-    return convert
+    return markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs)

@@ -2,9 +2,11 @@
 
 The write-up page is converted by Python-Markdown once; a tree processor gives each answer's
 section (the block-level elements after its `<h2>`) to `section_excerpt`, which makes the
-excerpt as a new element with the rules of `excerpts.first_paragraph` and `excerpts.cut`,
-and `excerpt_html` serializes it as Python-Markdown would, raw HTML included and balanced.
-No excerpt's Markdown is then converted a second time.
+excerpt as new elements (a paragraph, a list, or both) with the rules of
+`excerpts.first_paragraph` and `excerpts.cut` (but that a list stays a list), and
+`excerpt_html` serializes it as Python-Markdown would, raw HTML included and balanced. No
+excerpt's Markdown is then converted a second time. Where no write-up page was converted
+(`generate`), the answer alone is, and its excerpt is cut from that tree by the same rules.
 
 Inside the tree, Python-Markdown keeps each piece of raw inline HTML (a tag, a comment, an
 entity) as a placeholder of its HTML stash (`md.htmlStash`), put back only after the tree is
@@ -18,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from xml.etree.ElementTree import Element
 
@@ -32,7 +35,7 @@ _BLOCKS = frozenset(
     "h3 h4 h5 h6 header hr li main nav ol p pre section table ul".split()
 )
 """Block-level elements: in a list item, the first one ends the item's own text."""
-_DROPPED = " ,;:-\N{EM DASH}\N{EN DASH}"
+_DROPPED = " ,;:-\N{EM DASH}\N{EN DASH}\N{MIDDLE DOT}"
 """What is dropped before the ellipsis at a cut."""
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s")
@@ -53,28 +56,123 @@ _Piece = str | Element
 """Inline content in reading order: a text, or an inline element (its tail apart)."""
 
 
+LEAD_IN_WORDS = 12
+"""A paragraph that shows fewer words is a lead-in ("It depends."): an excerpt starts after
+it when running text follows (see `section_excerpt`)."""
+PULL_QUOTE = "pull-quote"
+"""The class an author gives the passage to quote (`{: .pull-quote }`, with `attr_list`)."""
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """What an excerpt is made from: a paragraph, and the lists whose items follow it."""
+
+    paragraph: Element | None
+    lists: list[Element]
+
+
 def section_excerpt(
     section: Sequence[Element], words: int, raw_html: Sequence[str | Element] = ()
 ) -> Element | None:
-    """The excerpt of one answer, as a new `<p>`, from its section's block-level elements.
+    """The excerpt of one answer, as a new `<div>` of a `<p>`, a list, or both, from its
+    section's block-level elements.
 
-    The first block of running text is taken: headings, code, tables, rules, `<div>`s
+    A paragraph the author marked as the pull quote (class `pull-quote`) is the excerpt.
+    Else the first block of running text is taken: headings, code, tables, rules, `<div>`s
     (admonitions, Markdown in HTML) and paragraphs of raw HTML only are skipped; a quote
-    gives its first paragraph, a list its items joined with ' · ', and a paragraph ending
-    with ':' is joined to the list after it. That is cut after `words` words, never inside
-    an inline element, with '…' after it. None when the excerpt would have no words.
-    The section's elements are not changed.
+    gives its first paragraph, a list its items (nested items as items), and a paragraph
+    ending with ':' is followed by the list after it. A lead-in (a paragraph of fewer than
+    LEAD_IN_WORDS words) is skipped when running text follows it. A paragraph is cut after
+    `words` words, never inside an inline element, with '…' after it; a list keeps its
+    items whole (its first one cut if it alone is too long), a last item '…' if some are
+    left out. None when the excerpt would have no words. The section is not changed.
 
     `raw_html` is the page's stash of raw HTML (`md.htmlStash.rawHtmlBlocks`): with it, an
     entity or raw HTML shown as text counts as a word; without it, a word made of raw HTML
     placeholders only is no word, as a tag is none.
     """
     shown = _Shown(raw_html)
-    cutter = _Cutter(words, shown)
-    for piece in _stream(_chosen(section, shown)):
-        if not cutter.add(piece):
+    marked = _pull_quote(section)
+    choice = _Choice(marked, []) if marked is not None else _chosen(section, shown)
+    if choice is None:
+        return None
+    excerpt = Element("div")
+    left = words
+    if choice.paragraph is not None:
+        cutter = _Cutter(words, shown)
+        for piece in _inline(choice.paragraph):
+            if not cutter.add(piece):
+                break
+        paragraph = cutter.result()
+        if paragraph is not None:
+            excerpt.append(paragraph)
+            if cutter.more:
+                return excerpt
+            left = cutter.left
+    items = _items(choice.lists, "", shown)
+    if items:
+        _listed(excerpt, choice.lists[0], [item for _, item in items], left, shown)
+    return excerpt if len(excerpt) else None
+
+
+def _pull_quote(section: Sequence[Element]) -> Element | None:
+    """The paragraph of `section` its author marked to quote, if any."""
+    for block in section:
+        for element in block.iter("p"):
+            if PULL_QUOTE in (element.get("class") or "").split():
+                return element
+    return None
+
+
+def _listed(
+    excerpt: Element, first: Element, items: list[Element], left: int, shown: _Shown
+) -> None:
+    """Append to `excerpt` a list like `first` of the `items` that fit in `left` words,
+    whole; or, when none fits after a paragraph, an ellipsis to that paragraph."""
+    listing = Element(first.tag, {k: v for k, v in first.items() if k == "start"})
+    listing.text = "\n"  # one item a line, as Python-Markdown writes a list
+    more = False
+    for item in items:
+        count = _item_words(item, shown)
+        if count > left and (len(listing) or len(excerpt)):
+            more = True
             break
-    return cutter.result()
+        cutter = _Cutter(left, shown)
+        for piece in _inline(item):
+            if not cutter.add(piece):
+                break
+        taken = cutter.result()
+        if taken is None:
+            continue
+        taken.tag = "li"
+        taken.tail = "\n"
+        listing.append(taken)
+        left -= count
+        if cutter.more:
+            break
+    if len(listing):
+        if more:
+            listing.append(Element("li"))
+            listing[-1].text = ELLIPSIS
+            listing[-1].tail = "\n"
+        if len(excerpt):
+            excerpt[-1].tail = "\n"
+        excerpt.append(listing)
+    elif more:
+        paragraph = excerpt[-1]
+        last = paragraph[-1] if len(paragraph) else None
+        if last is None:
+            paragraph.text = (paragraph.text or "").rstrip(_DROPPED) + ELLIPSIS
+        else:
+            last.tail = (last.tail or "").rstrip(_DROPPED) + ELLIPSIS
+
+
+def _item_words(item: Element, shown: _Shown) -> int:
+    """How many words a list item's own inline content shows."""
+    return sum(
+        len(shown.text(piece).split()) if isinstance(piece, str) else shown.words(piece)
+        for piece in _inline(item)
+    )
 
 
 class _Shown:
@@ -133,19 +231,22 @@ def _is_tag(raw: str) -> bool:
     return tag is not None and tag["name"].lower() not in _NEVER_CLOSED
 
 
-def _chosen(section: Sequence[Element], shown: _Shown) -> list[tuple[str, Element]]:
-    """The elements whose inline content makes the excerpt, each with the text before it."""
+def _chosen(section: Sequence[Element], shown: _Shown) -> _Choice | None:
+    """The paragraph and lists an excerpt is made from: the first that informs, or else
+    the first of all (see `section_excerpt`)."""
+    first: _Choice | None = None
     for index, block in enumerate(section):
         lead = _lead(block, shown)
         if lead is None:
             continue
         if lead.tag in _LISTS:
-            return _items([lead, *_lists_after(section, index + 1)], "", shown)
-        chosen = [("", lead)]
-        if shown.ends_with_colon(lead):
-            chosen += _items(_lists_after(section, index + 1), " ", shown)
-        return chosen
-    return []
+            return _Choice(None, [lead, *_lists_after(section, index + 1)])
+        lists = _lists_after(section, index + 1) if shown.ends_with_colon(lead) else []
+        choice = _Choice(lead, lists)
+        if lists or shown.words(lead) >= LEAD_IN_WORDS:
+            return choice
+        first = first or choice
+    return first
 
 
 def _lead(block: Element, shown: _Shown) -> Element | None:

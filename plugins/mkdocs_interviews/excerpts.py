@@ -1,4 +1,5 @@
-"""Excerpts of answers for listings: the first paragraph, cut at a word boundary.
+"""Excerpts of answers as Markdown (for a site's own Markdown templates): the pull quote or the
+first paragraph that informs, cut at a word boundary.
 
 An excerpt is Markdown that is rendered on another page than its write-up, so reference-style
 links become inline links (their definitions stay behind in the write-up) and relative links
@@ -88,23 +89,74 @@ def references(markdown: str) -> dict[str, tuple[str, str | None]]:
     return found
 
 
-def first_paragraph(markdown: str) -> str:
-    """The first block of running text of an answer, on one line.
+LEAD_IN_WORDS = 12
+"""A paragraph that shows fewer words is a lead-in ("It depends."): an excerpt starts after
+it when running text follows."""
+PULL_QUOTE = ".pull-quote"
+"""The attribute list class an author gives the paragraph to quote (`{: .pull-quote }`)."""
 
-    Headings, code, HTML, tables, admonitions and link definitions are skipped; a list's
-    items are joined into one line, separated by ' · '. A paragraph that ends with a colon
-    introduces what follows, so the list after it is joined to it. HTML comments are left
-    out; one that is never closed hides the rest of the answer.
+
+def first_paragraph(markdown: str) -> str:
+    """The passage of an answer its excerpt shows, on one line.
+
+    The paragraph the author marked as the pull quote (`{: .pull-quote }` on the line after
+    it) is that passage. Else it is the first block of running text: headings, code, HTML,
+    tables, admonitions and link definitions are skipped; a list's items are joined into one
+    line, separated by ' · '. A paragraph that ends with a colon introduces what follows, so
+    the list after it is joined to it. A lead-in (a paragraph of fewer than LEAD_IN_WORDS
+    words) is skipped when running text follows it. HTML comments are left out; one that is
+    never closed hides the rest of the answer.
     """
+    blocks = list(_blocks(_uncommented(markdown)))
+    marked = _pull_quote(blocks)
+    if marked is not None:
+        return marked
+    first = ""
+    start = 0
+    while start < len(blocks):
+        text, start, informs = _running_text(blocks, start)
+        if informs:
+            return text
+        first = first or text
+    return first
+
+
+def _pull_quote(blocks: list[list[str]]) -> str | None:
+    """The text of the paragraph marked as the pull quote, if any."""
+    for block in blocks:
+        if len(block) < 2 or _skipped(block) or _LIST_MARKER.match(block[0]):
+            continue
+        if PULL_QUOTE in (_attribute_list(block[-1]) or ()):
+            lines = block[:-1]
+            if lines[0].lstrip().startswith(">"):
+                lines = [line.lstrip().lstrip(">").strip() for line in lines]
+            return _join_lines(lines)
+    return None
+
+
+def _attribute_list(line: str) -> list[str] | None:
+    """The parts of a line that is an attribute list (`{: .pull-quote #id }`), or None."""
+    stripped = line.strip().lstrip(">").strip()
+    if not (stripped.startswith("{") and stripped.endswith("}")):
+        return None
+    return stripped[1:-1].removeprefix(":").split()
+
+
+def _running_text(blocks: list[list[str]], start: int) -> tuple[str, int, bool]:
+    """The first block of running text from `blocks[start]` on (see `first_paragraph`), the
+    index of the block after it, and whether it informs (a list, or not a lead-in)."""
     parts: list[str] = []
     in_list = False
-    for block in _blocks(_uncommented(markdown)):
+    index = start
+    for index in range(start, len(blocks)):
+        block = blocks[index]
         is_item = _LIST_MARKER.match(block[0]) is not None
         if parts:
             # Only the items of the list being joined may follow (a loose list has blank
             # lines between its items); anything else ends the excerpt.
             if not is_item or (not in_list and not parts[-1].endswith(":")):
-                break
+                text = " ".join(parts)
+                return text, index, in_list or _shown_words(text) >= LEAD_IN_WORDS
             parts.append(("· " if in_list else "") + _join_lines(block))
             in_list = True
             continue
@@ -112,14 +164,28 @@ def first_paragraph(markdown: str) -> str:
             continue
         if block[0].lstrip().startswith(">"):
             block = [line.lstrip().lstrip(">").strip() for line in block]
+        if len(block) > 1 and _attribute_list(block[-1]) is not None:
+            block = block[:-1]  # the paragraph's attributes, not its text
         text = _join_lines(block)
         if not text:
             continue
         parts.append(text)
         in_list = is_item
         if not in_list and not text.endswith(":"):
-            break
-    return " ".join(parts)
+            return text, index + 1, _shown_words(text) >= LEAD_IN_WORDS
+    informs = in_list or len(parts) > 1 or _shown_words(" ".join(parts)) >= LEAD_IN_WORDS
+    return " ".join(parts), len(blocks), informs
+
+
+def _shown_words(text: str) -> int:
+    """How many words of a paragraph's Markdown a reader sees: tags are none."""
+    if "<" not in text:
+        return len(text.split())
+    return sum(
+        len(atom.split())
+        for atom in (match.group() for match in _ATOMS.finditer(text))
+        if atom[0] != "<" or _TAG.fullmatch(atom) is None
+    )
 
 
 def _blocks(markdown: str) -> Iterator[list[str]]:
@@ -318,7 +384,7 @@ def cut(text: str, words: int) -> str:
     end = len(head) if plain else _atom_cut(text, words)
     if not text[end:].strip():
         return text
-    return text[:end].rstrip(" ,;:-\N{EM DASH}\N{EN DASH}") + ELLIPSIS
+    return text[:end].rstrip(" ,;:-\N{EM DASH}\N{EN DASH}\N{MIDDLE DOT}") + ELLIPSIS
 
 
 def _plain_cut(head: str) -> bool:

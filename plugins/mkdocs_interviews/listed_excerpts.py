@@ -17,18 +17,20 @@ from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from . import urls
 from .excerpt_tree import excerpt_html, section_excerpt
-from .excerpts import excerpt, inline_references, references
+from .excerpts import REFERENCE_USE, references
 from .model import Answer, WriteUp
 
 TOKEN = "interviews_excerpt_{number}_"
 """Stands for an excerpt in a listing's Markdown: a word that Python-Markdown leaves as it is
 (underscores inside a word are no emphasis) and that no text of the page can spell: the
 templates write every `_` of a value as a character reference."""
-_TOKEN = re.compile(r"interviews_excerpt_([0-9]+)_")
+_TOKEN = re.compile(r"(<p>)?interviews_excerpt_([0-9]+)_(</p>)?")
+"""A token, with the paragraph a Markdown template's conversion may have put it alone in."""
 
 ROOT = "interviews-site-root:/"
 """Where an excerpt's relative links start, until its listing page is known."""
@@ -41,13 +43,15 @@ class ListedExcerpts:
         self,
         words: int,
         directory_urls: bool,
-        convert: Callable[[str], str],
+        md: markdown.Markdown,
         from_conversions: bool = False,
     ) -> None:
         self.words = words
         self.directory_urls = directory_urls
-        self._convert = convert
+        self._md = md
         """Python-Markdown with the site's extensions, for an excerpt no conversion gave."""
+        self._own: _OwnConversion | None = None
+        """Takes such an excerpt from the conversion of its answer (see `_converted`)."""
         self.from_conversions = from_conversions
         """Whether the write-ups' own conversions give the excerpts (`take`, the plugin's
         build); else each is converted on its own (`generate`)."""
@@ -79,7 +83,7 @@ class ListedExcerpts:
                 value = node.get(attribute)
                 if value is not None:
                     node.set(attribute, _rooted(value, page))
-        self._html[(path, question_id)] = _inner(excerpt_html(element, md))
+        self._html[(path, question_id)] = blocks_html(excerpt_html(element, md))
 
     def html(self, writeup: WriteUp, answer: Answer, page_url: str) -> str:
         """An answer's excerpt as HTML, its links made for the page at `page_url`."""
@@ -90,11 +94,18 @@ class ListedExcerpts:
         if "interviews_excerpt_" not in content:
             return content
         up = _up(page_url)
-        return _TOKEN.sub(lambda found: self._filled(int(found[1]), up), content)
+        return _TOKEN.sub(lambda found: self._filled(found, up), content)
 
-    def _filled(self, number: int, up: str) -> str:
-        writeup, answer = self._keys[number]
-        return self._rooted_html(writeup, answer).replace(ROOT, up)
+    def _filled(self, found: re.Match[str], up: str) -> str:
+        """An excerpt's blocks in place of a paragraph of its token alone; inside other
+        text, a paragraph's content (a list stays a list)."""
+        writeup, answer = self._keys[int(found[2])]
+        html = self._rooted_html(writeup, answer).replace(ROOT, up)
+        if found[1] and found[3]:
+            return html
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return (found[1] or "") + html + (found[3] or "")
 
     def _rooted_html(self, writeup: WriteUp, answer: Answer) -> str:
         """An answer's excerpt, its links from the site's root (see ROOT)."""
@@ -105,29 +116,71 @@ class ListedExcerpts:
         return html
 
     def _converted(self, writeup: WriteUp, answer: Answer) -> str:
-        """The excerpt converted on its own, as listings showed it before: links re-pointed
-        from the write-up's file (`.md` targets made URLs) to the site's root."""
-        text = excerpt(answer.markdown, self.words)
-        if "[" in text:
-            text = inline_references(
-                text, references("\n\n".join(a.markdown for a in writeup.answers))
-            )
-        html = _inner(self._convert(text))
+        """The excerpt cut from its answer converted on its own (with the write-up's link
+        definitions), by the rules of the write-up page's conversion: links re-pointed from
+        the write-up's file (`.md` targets made URLs) to the site's root."""
+        text = answer.markdown
+        if "[" in text and REFERENCE_USE.search(text):
+            refs = references("\n\n".join(a.markdown for a in writeup.answers))
+            text += "\n\n" + "\n".join(_definition(label, *ref) for label, ref in refs.items())
+        if self._own is None:
+            self._own = _OwnConversion(self._md)
         folder = posixpath.dirname(writeup.path)
 
-        def rooted(found: re.Match[str]) -> str:
-            return (
-                f'{found[1]}="{_rooted_file(found[2], folder, writeup.path, self.directory_urls)}"'
-            )
+        def rooted(link: str) -> str:
+            return _rooted_file(link, folder, writeup.path, self.directory_urls)
 
-        return re.sub(r'\b(href|src)="([^"]*)"', rooted, html)
+        return self._own.excerpt(text, self.words, rooted)
 
 
-def plain_markdown() -> Callable[[str], str]:
+class _OwnConversion(Treeprocessor):
+    """Cuts an answer's excerpt from the tree of the answer's own conversion, as the write-up
+    page's conversion would (`section_excerpt`), after every other tree processor."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.words = 0
+        self.rooted: Callable[[str], str] = str
+        self.html = ""
+        md.treeprocessors.register(self, "interviews_own_excerpt", -20)
+
+    def excerpt(self, text: str, words: int, rooted: Callable[[str], str]) -> str:
+        """The excerpt of the answer `text` as HTML, its links passed through `rooted`."""
+        self.words, self.rooted, self.html = words, rooted, ""
+        assert self.md is not None
+        self.md.reset().convert(text)
+        return self.html
+
+    def run(self, root: Element) -> None:
+        section: list[Element] = []
+        for block in root:
+            if block.tag in ("h1", "h2"):
+                break
+            section.append(block)
+        assert self.md is not None
+        element = section_excerpt(section, self.words, self.md.htmlStash.rawHtmlBlocks)
+        if element is None:
+            return
+        for node in element.iter():
+            for attribute in ("href", "src"):
+                value = node.get(attribute)
+                if value is not None:
+                    node.set(attribute, self.rooted(value))
+        self.html = blocks_html(excerpt_html(element, self.md))
+
+
+def _definition(label: str, url: str, title: str | None) -> str:
+    """A link reference definition, as Markdown."""
+    if title is None:
+        return f"[{label}]: <{url}>"
+    quoted = f'"{title}"' if '"' not in title else f"({title})"
+    return f"[{label}]: <{url}> {quoted}"
+
+
+def plain_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions the plugin switches on, for a site's excerpts
     when the site's own are not known."""
-    md = markdown.Markdown(extensions=["attr_list", "md_in_html"])
-    return lambda text: md.reset().convert(text)
+    return markdown.Markdown(extensions=["attr_list", "md_in_html"])
 
 
 def _up(page_url: str) -> str:
@@ -135,11 +188,12 @@ def _up(page_url: str) -> str:
     return "../" * (page_url.count("/") if page_url not in ("./", "") else 0)
 
 
-def _inner(html: str) -> str:
-    """The content of a converted paragraph (`<p>...</p>`)."""
+def blocks_html(html: str) -> str:
+    """The blocks of an excerpt's HTML (`<div><p>...</p><ul>...</ul></div>`), without the
+    `<div>` that holds them."""
     html = html.strip()
-    if html.startswith("<p>") and html.endswith("</p>"):
-        return html[3:-4]
+    if html.startswith("<div>") and html.endswith("</div>"):
+        return html[5:-6].strip()
     return html
 
 

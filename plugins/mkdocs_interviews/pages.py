@@ -118,6 +118,25 @@ class AnswerView:
     link: Markup
 
 
+@dataclass(frozen=True)
+class QuotedView:
+    """An answer on a question's page: quoted under the first of its fields the page shows
+    it in (`quoted_in`), at `anchor`; under the others, a pointer to that quote."""
+
+    view: AnswerView
+    quoted_in: Field
+    anchor: str
+
+
+@dataclass(frozen=True)
+class FieldAnswers:
+    """One field's part of a question's page: its newest answers, and how many it has."""
+
+    field: Field
+    count: int
+    answers: list[QuotedView]
+
+
 class Renderer:
     """Renders every generated page, and decorates write-ups, for one build."""
 
@@ -191,6 +210,7 @@ class Renderer:
             answered = index.listings.fields_answering(question)
             if not answered and question.retired:
                 continue
+            unanswered = [item for item in index.fields if item not in answered]
             yield self._page(
                 urls.question_path(question),
                 "question.html.j2",
@@ -199,6 +219,8 @@ class Renderer:
                 search={"boost": SEARCH_BOOST},
                 question=question,
                 fields=answered,
+                unanswered=unanswered,
+                compare_script=urls.COMPARE_SCRIPT,
             )
             for item in answered:
                 yield self._page(
@@ -360,6 +382,7 @@ class Renderer:
             html_links=links.as_html(),
             options=self.options,
             answers=functools.partial(self.answers, as_html=plan.as_html),
+            across=functools.partial(self.across, as_html=plan.as_html),
             h=headings,
             **plan.context,
         )
@@ -396,6 +419,31 @@ class Renderer:
         if as_html:
             return [self._html_view(entry, page) for entry in listed]
         return [self._view(entry, page) for entry in listed]
+
+    def across(
+        self,
+        question: Question,
+        fields: list[Field],
+        page: str,
+        limit: int | None = None,
+        *,
+        as_html: bool = False,
+    ) -> list[FieldAnswers]:
+        """The answers to `question` from each of `fields` (see `answers`), each interview's
+        quoted under the first of them that shows it, pointed to under the others."""
+        quoted: dict[str, Field] = {}
+        parts: list[FieldAnswers] = []
+        for item in fields:
+            shown = [
+                QuotedView(
+                    view,
+                    quoted.setdefault(view.writeup.path, item),
+                    f"interviews-quote-{view.writeup.slug}",
+                )
+                for view in self.answers(question, item, page, limit, as_html=as_html)
+            ]
+            parts.append(FieldAnswers(item, self.index.listings.count(question, item), shown))
+        return parts
 
     def _html_view(self, entry: Answered, page: str) -> AnswerView:
         writeup, question = entry.writeup, entry.answer.question

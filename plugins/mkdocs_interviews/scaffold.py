@@ -86,6 +86,9 @@ def scaffold(
         "",
         "<!-- Introduce the conversation: who they are, how you met, why you asked. -->",
         "",
+        "<!-- Question pages quote the start of each answer. To choose the passage they",
+        "     quote, put {: .pull-quote } on the line right after its paragraph. -->",
+        "",
     ]
     for question in questions:
         lines += [f"## {question.text}", "", ""]

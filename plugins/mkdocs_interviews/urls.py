@@ -41,6 +41,9 @@ API_INTERVIEWS = "api/interviews.json"
 API_FIELDS = "api/fields.json"
 API_QUESTIONS = "api/questions.json"
 STYLESHEET = "assets/stylesheets/interviews.css"
+COMPARE_SCRIPT = "assets/javascripts/interviews-compare.js"
+"""Puts chosen fields of a question's page side by side."""
+
 FEED_STYLESHEET = "assets/stylesheets/feed.css"
 
 RESERVED_QUESTION_IDS = {"matrix": (MATRIX, "the coverage matrix")}
@@ -199,6 +202,10 @@ class Links:
     def feeds(self, item: Field | None = None) -> Markup:
         """The page of the feeds, at the site's feed or a field's (how to follow them)."""
         return self.to(FEEDS, feed_anchor(item))
+
+    def asset(self, path: str) -> Markup:
+        """A file the build adds (`assets/...`), as a URL from this page."""
+        return Markup(relative_url(path, page_url(self.page, self.directory_urls)))
 
     def as_html(self) -> Links:
         """The same links, as URLs for raw HTML."""
