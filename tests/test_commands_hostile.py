@@ -3,6 +3,7 @@ too long for a file name, a broken template. Each ends in a message, never a tra
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,9 +54,11 @@ def test_generate_reads_lone_carriage_returns_as_newlines(
     decorated = (out / "editor.md").read_text(encoding="utf-8")
     assert "\r" not in decorated
     assert "{ #getting-started }" in decorated and "{ #typical-day }" in decorated
-    # The same as the write-up written with newlines (but for links to itself).
+    # The same as the write-up written with newlines, but for links to itself and to the
+    # other ("More from" its field): each page's are the other's, swapped.
     same = (out / "same.md").read_text(encoding="utf-8")
-    assert decorated == same.replace("same", "editor")
+    swap = {"same/": "editor/", "editor/": "same/"}
+    assert decorated == re.sub(r"\b(?:same|editor)/", lambda link: swap[link[0]], same)
 
 
 # -- new: long titles, files that cannot be written ---------------------------------------

@@ -424,7 +424,8 @@ def test_question_page_groups_a_few_answers_by_field(site: Site) -> None:
             for who in shown
         ]
     attributions = article(site, "questions/getting-started").select(".interviews-attribution")
-    assert text(attributions[0]) == "Managing editor, 2 April 2025"
+    # The interviewee, when the write-up names one, then the role that links the answer.
+    assert text(attributions[0]) == "Ada Lin, Managing editor, 2 April 2025"
 
 
 def test_question_page_links_all_answers_when_there_are_more(site: Site) -> None:
