@@ -206,6 +206,30 @@ class Renderer:
             "Every question asked, and which fields have answered it.",
             grid=self.grid,
         )
+        yield from self._question_pages()
+        yield self._matrix_page()
+        yield self._page(
+            urls.ASK, "ask.html.j2", "Ask a question", "Send in your question for a field."
+        )
+        yield self._page(
+            urls.NETWORK,
+            "network.html.j2",
+            "Who introduced whom",
+            "The chains of introductions between the people interviewed.",
+        )
+        if self.options.feeds and self.options.site_url is not None:
+            yield self._page(
+                urls.FEEDS,
+                "feeds.html.j2",
+                "Follow new interviews",
+                "Feeds of the new interviews, in every field or in one, and how to follow them.",
+                feed_urls=feed_addresses(index, self.options.site_url),
+            )
+
+    def _question_pages(self) -> Iterator[PagePlan]:
+        """Each question's page across fields, and its page for each field that answered it
+        (a retired question without answers has none)."""
+        index = self.index
         for question in index.questions:
             answered = index.listings.fields_answering(question)
             if not answered and question.retired:
@@ -232,24 +256,6 @@ class Renderer:
                     question=question,
                     field=item,
                 )
-        yield self._matrix_page()
-        yield self._page(
-            urls.ASK, "ask.html.j2", "Ask a question", "Send in your question for a field."
-        )
-        yield self._page(
-            urls.NETWORK,
-            "network.html.j2",
-            "Who introduced whom",
-            "The chains of introductions between the people interviewed.",
-        )
-        if self.options.feeds and self.options.site_url is not None:
-            yield self._page(
-                urls.FEEDS,
-                "feeds.html.j2",
-                "Follow new interviews",
-                "Feeds of the new interviews, in every field or in one, and how to follow them.",
-                feed_urls=feed_addresses(index, self.options.site_url),
-            )
 
     def _archive(self) -> Iterator[PagePlan]:
         """The archive of every interview: its page of the latest and the years, then a page
