@@ -1,6 +1,6 @@
-"""Screenshots of the sample site for the README: a field page, a question page (and three of
-its fields side by side) and the coverage matrix, on a desktop screen (1280 x 900) and a
-phone (390 x 844).
+"""Screenshots of the sample site for the README: the home page with its latest interviews, a
+field page, a question page (and three of its fields side by side) and the coverage matrix, on
+a desktop screen (1280 x 900) and a phone (390 x 844).
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
@@ -26,6 +26,7 @@ from sample_site import CHROMIUM_ARGS, ROOT, BuildFailed, build, served
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 # Name: URL of the page, relative to the site's root (with the anchor to scroll to).
 SHOTS = {
+    "home": "",
     "field": "fields/film-post-production/",
     "question": "questions/typical-day/",
     "matrix": "questions/matrix/",
