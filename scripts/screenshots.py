@@ -35,6 +35,15 @@ SHOTS = {
     ),
 }
 
+# On a phone the page is one column, and its first screen is the page's introduction (on the
+# home page) or the form that chooses fields (on a comparison): there, the shot starts at this
+# element, just below the header.
+PHONE_START = {"home": "#latest-interviews", "compare": ".interviews-compare__status"}
+START_AT = """(selector) => {
+  document.querySelector(selector).scrollIntoView({block: "start"});
+  window.scrollBy(0, -document.querySelector(".md-header").offsetHeight - 8);
+}"""
+
 
 @contextmanager
 def served_sample_site() -> Iterator[str]:
@@ -65,6 +74,8 @@ def take(out: Path) -> list[Path]:
                 page = context.new_page()
                 page.goto(path)
                 page.get_by_role("heading", level=1).wait_for()
+                if screen == "phone" and name in PHONE_START:
+                    page.evaluate(START_AT, PHONE_START[name])
                 target = out / f"{name}-{screen}.png"
                 page.screenshot(path=target)
                 written.append(target)
