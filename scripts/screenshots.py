@@ -1,6 +1,6 @@
-"""Screenshots of the sample site for the README: a field page, a question page (and three of
-its fields side by side) and the coverage matrix, on a desktop screen (1280 x 900) and a
-phone (390 x 844).
+"""Screenshots of the sample site for the README: the home page with its latest interviews, a
+field page, a question page (and three of its fields side by side) and the coverage matrix, on
+a desktop screen (1280 x 900) and a phone (390 x 844).
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
@@ -26,6 +26,7 @@ from sample_site import CHROMIUM_ARGS, ROOT, BuildFailed, build, served
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 # Name: URL of the page, relative to the site's root (with the anchor to scroll to).
 SHOTS = {
+    "home": "",
     "field": "fields/film-post-production/",
     "question": "questions/typical-day/",
     "matrix": "questions/matrix/",
@@ -33,6 +34,15 @@ SHOTS = {
         "questions/typical-day/#compare=book-publishing,film-post-production,radio-and-podcasting"
     ),
 }
+
+# On a phone the page is one column, and its first screen is the page's introduction (on the
+# home page) or the form that chooses fields (on a comparison): there, the shot starts at this
+# element, just below the header.
+PHONE_START = {"home": "#latest-interviews", "compare": ".interviews-compare__status"}
+START_AT = """(selector) => {
+  document.querySelector(selector).scrollIntoView({block: "start"});
+  window.scrollBy(0, -document.querySelector(".md-header").offsetHeight - 8);
+}"""
 
 
 @contextmanager
@@ -64,6 +74,8 @@ def take(out: Path) -> list[Path]:
                 page = context.new_page()
                 page.goto(path)
                 page.get_by_role("heading", level=1).wait_for()
+                if screen == "phone" and name in PHONE_START:
+                    page.evaluate(START_AT, PHONE_START[name])
                 target = out / f"{name}-{screen}.png"
                 page.screenshot(path=target)
                 written.append(target)

@@ -17,13 +17,14 @@ import importlib
 import os
 import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
-from conftest import ROOT, TESTS
+from conftest import ROOT, TESTS, Site
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -53,6 +54,29 @@ ARCHIVE = "interviews/"
 ARCHIVE_YEAR = "interviews/2025/"
 NETWORK = "network/"
 FEEDS = "feeds/"
+
+# The sample site as `mkdocs serve` shows it to its author (`preview_url`): the sample's draft,
+# on its own page and in its field's listing, and a write-up with a problem to fix.
+PREVIEW_DRAFT = "interviews/2026-04-08-digital-archivist-city-museum/"
+PREVIEW_DRAFT_FIELD = "fields/museums-archives/"
+PREVIEW_PROBLEM = "interviews/2026-03-04-sound-designer-games/"
+PREVIEW_PROBLEM_TEXT = textwrap.dedent(
+    """\
+    ---
+    title: Footsteps on forty kinds of floor
+    field: Film post-prodution
+    role: Sound designer, games studio
+    date: 2026-03-04
+    questions: [typical-day]
+    ---
+
+    A sound designer on recording footsteps.
+
+    ## What does a typical day look like?
+
+    Recording, editing, and a lot of walking on gravel.
+    """
+)
 
 # One page of each type a reader meets, by name: the pages the accessibility and the request
 # tests visit. A new page type is one more entry.
@@ -102,6 +126,22 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def preview_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A copy of the sample site with a write-up whose field is misspelt, built in process as
+    `mkdocs serve` builds it (drafts and problems on the pages), served on 127.0.0.1: its root
+    URL."""
+    root = tmp_path_factory.mktemp("preview")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", root / "content")
+    site = Site(root)
+    site.write({PREVIEW_PROBLEM.rstrip("/") + ".md": PREVIEW_PROBLEM_TEXT})
+    built = site.build(serve=True)
+    assert any("Film post-prodution" in warning for warning in built.warnings), built.log
+    with sample_site.served(root / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless, for the whole session."""
     try:
@@ -127,24 +167,29 @@ def browser() -> Iterator[Browser]:
 def open_page(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
     """Open a page of the site, by its URL relative to the root, in a context of its own.
 
-    `viewport` (DESKTOP or PHONE) and `color_scheme` ("light" or "dark") set up the context.
+    `viewport` (DESKTOP or PHONE) and `color_scheme` ("light" or "dark") set up the context;
+    `root` is the site's root URL, the sample site's unless told (`preview_url`).
     The context prefers reduced motion, which turns Material's transitions off: what the tests
     see and measure is the page at rest, not halfway through a colour change.
     """
     contexts = []
 
     def open_(
-        path: str = "", *, viewport: dict[str, int] = DESKTOP, color_scheme: str = "light"
+        path: str = "",
+        *,
+        viewport: dict[str, int] = DESKTOP,
+        color_scheme: str = "light",
+        root: str = site_url,
     ) -> Page:
         context = browser.new_context(
-            base_url=site_url,
+            base_url=root,
             viewport=viewport,
             color_scheme=color_scheme,
             reduced_motion="reduce",
         )
         contexts.append(context)
         context.set_default_timeout(10_000)
-        context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
+        context.route(lambda url: not url.startswith(root), lambda route: route.abort())
         page = context.new_page()
         page.goto(path)
         return page

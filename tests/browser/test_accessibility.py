@@ -1,7 +1,8 @@
 """axe-core finds no serious or critical accessibility problem on a page of each type a reader
 meets (conftest's PAGE_TYPES), in the light and the dark colour scheme, and with Material's
 search dialog open on its results. Nothing of Material's is excluded: the plugin gives the
-search dialog its name (its own partials/search.html).
+search dialog its name (its own partials/search.html). The author's preview too: the pages of
+a `mkdocs serve` build with the problems box and the marks of a draft (`preview_url`).
 
 axe-core is the npm package in `tests/tools` (`npm ci --prefix tests/tools`), injected into
 each page and run with its default rules (WCAG 2 A and AA, and best practices).
@@ -13,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .conftest import PAGE_TYPES, playwright_api
+from .conftest import (
+    PAGE_TYPES,
+    PREVIEW_DRAFT,
+    PREVIEW_DRAFT_FIELD,
+    PREVIEW_PROBLEM,
+    playwright_api,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,6 +32,16 @@ expect = playwright_api().expect
 # Material's colour scheme (body[data-md-color-scheme]) for the browser's preferred scheme, as
 # the sample site's palette toggle maps them.
 SCHEMES = {"light": "default", "dark": "slate"}
+
+# The pages of the preview that the sample site's build does not have: a write-up with its
+# problems box, a draft's own page, and the draft marked in its field's listing and on the
+# home page's latest interviews.
+PREVIEW_PAGES = {
+    "problems": PREVIEW_PROBLEM,
+    "draft": PREVIEW_DRAFT,
+    "draft-in-field": PREVIEW_DRAFT_FIELD,
+    "draft-on-home": "",
+}
 
 # A search with results on every page, so that the open dialog shows them.
 QUERY = "editor"
@@ -54,9 +71,10 @@ def serious(violations: list[dict[str, Any]]) -> list[str]:
     ]
 
 
-def opened(open_page: Callable[..., Page], path: str, scheme: str) -> Page:
-    """The page at `path` in the colour scheme, once Material has applied it."""
-    page = open_page(path, color_scheme=scheme)
+def opened(open_page: Callable[..., Page], path: str, scheme: str, **options: str) -> Page:
+    """The page at `path` in the colour scheme, once Material has applied it (`options`:
+    open_page's, such as the site's `root`)."""
+    page = open_page(path, color_scheme=scheme, **options)
     # Material applies the dark scheme from the browser's preference once its script runs.
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
     return page
@@ -73,6 +91,21 @@ def test_no_serious_violation(
     open_page: Callable[..., Page], axe_source: str, path: str, scheme: str
 ) -> None:
     problems = axe(opened(open_page, path, scheme), axe_source)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", PREVIEW_PAGES.values(), ids=PREVIEW_PAGES.keys())
+def test_no_serious_violation_in_the_preview(
+    open_page: Callable[..., Page], axe_source: str, preview_url: str, path: str, scheme: str
+) -> None:
+    page = opened(open_page, path, scheme, root=preview_url)
+    # Not vacuous: what only the preview shows is on the page.
+    marks = page.locator(
+        "article :is(.interviews-problems, .interviews-draft, .interviews-draft-note)"
+    )
+    expect(marks.first).to_be_visible()
+    problems = axe(page, axe_source)
     assert not problems, "\n".join(problems)
 
 

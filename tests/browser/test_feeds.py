@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import FEEDS, FIELD, playwright_api
+from .conftest import FEEDS, FIELD, PHONE, playwright_api
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,6 +53,15 @@ def test_a_feed_opened_in_the_browser_is_a_page_to_read(
     assert shown["title"] == shown["entry_summary"] == "block"
     assert shown["entry_title"] == "block"
     assert shown["guid"] == "none"  # what only a feed reader needs is not shown
+
+
+def test_a_feed_fits_a_phones_screen(open_page: Callable[..., Page]) -> None:
+    page = open_page(FIELD_FEED, viewport=PHONE)
+    shown = page.evaluate(
+        """() => [document.documentElement.scrollWidth,
+                  getComputedStyle(document.querySelector("item > title")).display]"""
+    )
+    assert shown == [PHONE["width"], "block"]  # the stylesheet applied, and no sideways scroll
 
 
 def test_follow_this_field_leads_to_the_fields_feed_and_how_to_follow_it(

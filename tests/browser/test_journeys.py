@@ -6,7 +6,17 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
-from .conftest import ASK, FIELD, MATRIX, QUESTION, QUESTION_FIELD, QUESTIONS, playwright_api
+from .conftest import (
+    ARCHIVE,
+    ASK,
+    FIELD,
+    MATRIX,
+    NETWORK,
+    QUESTION,
+    QUESTION_FIELD,
+    QUESTIONS,
+    playwright_api,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,6 +39,14 @@ def heading(page: Page) -> Locator:
 
 def article(page: Page) -> Locator:
     return page.locator("article")
+
+
+def active_tab(page: Page) -> Locator:
+    return page.locator(".md-tabs__item--active")
+
+
+def trail(page: Page) -> Locator:
+    return page.get_by_role("navigation", name="Breadcrumb")
 
 
 def ask_form_query(href: str | None) -> dict[str, list[str]]:
@@ -74,6 +92,73 @@ def test_from_home_through_a_field_and_a_writeup_to_every_answer_from_the_field(
     expect(article(page)).to_contain_text(f"3 answers from {FIELD_NAME}, newest first.")
     expect(article(page).get_by_role("heading", level=2)).to_have_count(3)
     expect(article(page).get_by_role("link", name=WRITEUP_TITLE)).to_be_visible()
+
+
+def test_from_the_latest_interviews_on_home_through_the_archive_to_another_year(
+    open_page: Callable[..., Page], site_url: str
+) -> None:
+    page = open_page()
+    latest = article(page).locator(".interviews-list").first
+    expect(latest.locator(":scope > li")).to_have_count(5)
+    newest = latest.locator(":scope > li").first
+    for part in ("Olu Adeyemi", "Design lead, transit ticketing", "Graphic design"):
+        expect(newest).to_contain_text(part)
+    expect(newest.locator("time")).to_have_text("25 February 2026")
+
+    latest.get_by_role("link", name="From lesson plans to sprint plans").click()
+    expect(page).to_have_url(site_url + "interviews/2025-11-12-engineering-manager-former-teacher/")
+    expect(active_tab(page)).to_have_text("Interviews")
+    trail(page).get_by_role("link", name="Interviews", exact=True).click()
+    expect(page).to_have_url(site_url + ARCHIVE)
+    expect(heading(page)).to_have_text("Interviews")
+
+    article(page).locator(".interviews-years").get_by_role("link", name="2025").click()
+    expect(page).to_have_url(site_url + "interviews/2025/")
+    expect(heading(page)).to_have_text("Interviews from 2025")
+    expect(active_tab(page)).to_have_text("Interviews")
+    # An interviewee who asked not to be named is "Anonymous", in the listing and on the page.
+    anonymous = article(page).get_by_role("listitem").filter(has_text="Anonymous")
+    expect(anonymous).to_have_count(1)
+    anonymous.get_by_role("link", name="Where the trucks meet the database").click()
+    expect(heading(page)).to_have_text("Where the trucks meet the database")
+    expect(page.locator(".interviews-meta")).to_contain_text(
+        "Senior backend engineer, freight logistics startup · Anonymous"
+    )
+
+
+def test_the_tabs_lead_to_the_interviews_and_the_network(
+    open_page: Callable[..., Page], site_url: str
+) -> None:
+    page = open_page()
+    tabs = page.locator(".md-tabs")
+    tabs.get_by_role("link", name="Interviews", exact=True).click()
+    expect(page).to_have_url(site_url + ARCHIVE)
+    expect(active_tab(page)).to_have_text("Interviews")
+    tabs.get_by_role("link", name="Network", exact=True).click()
+    expect(page).to_have_url(site_url + NETWORK)
+    expect(active_tab(page)).to_have_text("Network")
+    # A chain's interviews, each under the one whose interviewee introduced it.
+    introduced = article(page).locator("#at-2025-02-12-executive-producer-post-house")
+    expect(introduced.locator("xpath=../..")).to_have_id(
+        "at-2024-12-04-assistant-editor-feature-film"
+    )
+    introduced.get_by_role("link", name="Selling hours in a dark room").click()
+    expect(heading(page)).to_have_text("Selling hours in a dark room")
+
+
+def test_a_question_page_asks_the_fields_that_have_not_answered_it(
+    open_page: Callable[..., Page],
+) -> None:
+    page = open_page(QUESTION)
+    expect(article(page).get_by_role("heading", name="Not answered yet", level=2)).to_be_visible()
+    ask = article(page).get_by_role("link", name="Ask someone in Museums & archives", exact=True)
+    expect(ask).to_be_visible()
+    query = ask_form_query(ask.get_attribute("href"))
+    assert query == {
+        "template": ["ask.yml"],
+        "field": ["Museums & archives"],
+        "question": [QUESTION_TEXT],
+    }
 
 
 def matrix_cell(page: Page, field: str, question: str) -> Locator:

@@ -1,4 +1,6 @@
-"""On a phone (390 x 844): pages fit the screen's width, the navigation drawer leads on."""
+"""On a phone (390 x 844): pages of every type fit the screen's width, the navigation drawer
+leads to each section, and a reader goes from the home page's latest interviews to an
+interview, back up the breadcrumbs to the archive, and on through a year."""
 
 from __future__ import annotations
 
@@ -6,16 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import (
-    FIELD,
-    MATRIX,
-    PHONE,
-    QUESTION,
-    QUESTION_FIELD,
-    QUESTIONS,
-    WRITEUP,
-    playwright_api,
-)
+from .conftest import ARCHIVE, MATRIX, PAGE_TYPES, PHONE, WRITEUP, playwright_api
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,7 +32,7 @@ MEASURE_WIDTH = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", [FIELD, QUESTIONS, MATRIX, QUESTION, QUESTION_FIELD, WRITEUP])
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
 def test_page_does_not_scroll_sideways(open_page: Callable[..., Page], path: str) -> None:
     page = open_page(path, viewport=PHONE)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
@@ -71,7 +64,14 @@ def test_matrix_scrolls_in_its_own_container(open_page: Callable[..., Page]) -> 
 
 
 @pytest.mark.parametrize(
-    ("name", "url"), [("Fields", "fields/"), ("Questions", "questions/"), ("Ask", "ask/")]
+    ("name", "url"),
+    [
+        ("Interviews", "interviews/"),
+        ("Fields", "fields/"),
+        ("Questions", "questions/"),
+        ("Network", "network/"),
+        ("Ask", "ask/"),
+    ],
 )
 def test_navigation_drawer_reaches_the_index_pages(
     open_page: Callable[..., Page], site_url: str, name: str, url: str
@@ -87,3 +87,31 @@ def test_navigation_drawer_reaches_the_index_pages(
     link.click()
     expect(page).to_have_url(site_url + url)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_from_the_latest_interviews_to_one_and_back_up_to_a_year(
+    open_page: Callable[..., Page], site_url: str
+) -> None:
+    page = open_page(viewport=PHONE)
+    latest = page.locator("article .interviews-list").first
+    newest = latest.get_by_role("link", name="When your users are standing at a bus stop")
+    newest.scroll_into_view_if_needed()
+    expect(newest).to_be_in_viewport()
+    # The whole entry, name to date, is on the screen's width.
+    entry = latest.locator(":scope > li").first.bounding_box()
+    assert entry is not None and entry["x"] >= 0 and entry["x"] + entry["width"] <= PHONE["width"]
+    newest.click()
+    expect(page).to_have_url(site_url + "interviews/2026-02-25-ux-designer-turned-design-lead/")
+    trail = page.get_by_role("navigation", name="Breadcrumb")
+    expect(trail).to_be_in_viewport()
+    trail.get_by_role("link", name="Interviews", exact=True).click()
+    expect(page).to_have_url(site_url + ARCHIVE)
+    year = page.locator("article .interviews-years").get_by_role("link", name="2024")
+    year.scroll_into_view_if_needed()
+    year.click()
+    expect(page).to_have_url(site_url + "interviews/2024/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Interviews from 2024")
+    page.get_by_role("link", name="The invisible half of the cutting room").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "The invisible half of the cutting room"
+    )
