@@ -42,10 +42,10 @@ def test_ticking_fields_puts_them_side_by_side(open_page: Callable[..., Page]) -
     )
     expect(part(page, "graphic-design")).to_be_visible()  # one field is no comparison yet
     form.get_by_role("checkbox", name=RADIO).check()
-    expect(page.get_by_role("status")).to_have_text(
-        f"Comparing {PUBLISHING} and {RADIO} side by side."
-    )
+    expect(page.get_by_role("status")).to_have_text(f"Comparing {PUBLISHING} and {RADIO}.")
     assert page.url.endswith(SHARED)
+    toc = page.locator(".md-sidebar--secondary")
+    expect(toc).to_be_hidden()  # its room goes to the columns (its links, to hidden fields)
     expect(part(page, "graphic-design")).to_be_hidden()
     left, right = box(part(page, "book-publishing")), box(part(page, "radio-and-podcasting"))
     assert left["y"] == right["y"] and left["x"] + left["width"] <= right["x"]
@@ -55,6 +55,7 @@ def test_ticking_fields_puts_them_side_by_side(open_page: Callable[..., Page]) -
     form.get_by_role("checkbox", name=FILM).uncheck()
     form.get_by_role("checkbox", name=RADIO).uncheck()
     expect(part(page, "graphic-design")).to_be_visible()
+    expect(toc).to_be_visible()
     assert page.url.endswith("#compare=book-publishing")
 
 

@@ -61,6 +61,8 @@
         box.disabled = !box.checked && slugs.length >= MOST;
       });
       list.classList.toggle("interviews-fields--compare", comparing);
+      // The columns take the table of contents' room: its links lead to hidden fields.
+      document.body.classList.toggle("interviews-comparing", comparing);
       list.querySelectorAll("[data-interviews-copy]").forEach(function (copy) {
         copy.remove();
       });
@@ -76,7 +78,7 @@
       if (comparing) quoteHere(slugs);
       if (comparing) {
         status.textContent = "Comparing " + names.slice(0, -1).join(", ") +
-          " and " + names[names.length - 1] + " side by side.";
+          " and " + names[names.length - 1] + ".";
       } else if (slugs.length === 1) {
         status.textContent = "Choose one or two more fields to put beside it.";
       } else {
