@@ -62,9 +62,13 @@ WRITEUPS = {
     # first -> second -> third -> fifth.
     "interviews/first.md": published("first", "2024-01-10"),
     "interviews/second.md": published("second", "2024-02-10", referred_by="first"),
-    "interviews/third.md": published("third", "2024-03-10", referred_by="second"),
+    "interviews/third.md": published(
+        "third", "2024-03-10", referred_by="second", interviewee="anonymous"
+    ),
     "interviews/fourth.md": published("fourth", "2024-04-10", draft="true"),
-    "interviews/fifth.md": published("fifth", "2024-05-10", referred_by="third"),
+    "interviews/fifth.md": published(
+        "fifth", "2024-05-10", referred_by="third", interviewee="'Ada <b>Lin</b>'"
+    ),
     # Alone in its field, with markup in its title and field.
     "interviews/hostile.md": writeup(
         title=f"'{HOSTILE_TITLE}'", field=f"'{HOSTILE_FIELD}'", role="Lab <i>lead</i>"
@@ -235,8 +239,10 @@ def more_from_field(site: Site, url: str) -> list[str]:
 
 
 def test_more_from_the_field_newest_first_without_itself_or_drafts(site: Site) -> None:
+    """Each with its interviewee's name, as text, where the write-up gives one (not
+    "anonymous"), its role and date."""
     assert more_from_field(site, "interviews/second/") == [
-        "The fifth: Fifth role · 10 May 2024",
+        "The fifth: Ada <b>Lin</b>, Fifth role · 10 May 2024",
         "The third: Third role · 10 March 2024",
         "The first: First role · 10 January 2024",
     ]
