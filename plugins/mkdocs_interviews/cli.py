@@ -1,4 +1,5 @@
-"""The command line: `python -m mkdocs_interviews check | new | generate | coverage`.
+"""The command line: `python -m mkdocs_interviews check | new | generate | coverage |
+import-asks`.
 
 Every command reads the site's mkdocs.yml (the docs folder and the plugin's options) and
 works over the same core as the plugin.
@@ -592,6 +593,66 @@ def coverage_command(site: Site, output_format: str) -> int:
     return 0
 
 
+def import_asks_command(site: Site, args: argparse.Namespace) -> int:
+    """Add the ask form's new issues to asks.yml and bring the readers of the others up to
+    date; print what was done, and each issue's problem on stderr. 1 when the input or
+    asks.yml cannot be read (nothing is written then), else 0."""
+    from .ask_import import Form, FormError, InputError, import_asks, read_form, read_issues
+    from .catalogs import read_fields, read_questions
+
+    form_file: Path = args.form or site.config_file.parent / ".github/ISSUE_TEMPLATE/ask.yml"
+    try:
+        form = read_form(form_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        print(
+            f"{form_file}: no ask form; reading the sections 'Field' and 'Your question'",
+            file=sys.stderr,
+        )
+        form = Form()
+    except (OSError, UnicodeDecodeError, FormError) as error:
+        raise UsageError(f"{form_file}: {error} (or name the form with --form)") from error
+    options, docs = site.options, site.docs_dir
+    fields, _ = read_fields(options.fields_file, _read_bytes(docs / options.fields_file))
+    questions, _ = read_questions(
+        options.questions_file, _read_bytes(docs / options.questions_file)
+    )
+    asks_path = docs / options.asks_file
+    data = _read_bytes(asks_path)
+    try:
+        text = data.decode("utf-8-sig") if data is not None else None
+        source = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+        issues = read_issues(source)
+        result = import_asks(text, issues, form, fields, questions, options.asks_file, args.label)
+    except (OSError, UnicodeDecodeError, InputError) as error:
+        print(f"error: {args.file}: {error}", file=sys.stderr)
+        return 1
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if args.dry_run:
+        _print_diff(text or "", result.text, options.asks_file)
+    elif result.text != (text or ""):
+        asks_path.write_text(result.text, encoding="utf-8")
+    print(result.summary(options.asks_file, args.dry_run))
+    return 0
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _print_diff(before: str, after: str, name: str) -> None:
+    """The change an import would make, as a unified diff."""
+    import difflib
+
+    diff = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), name, name
+    )
+    print("".join(diff), end="")
+
+
 # -- the parser ---------------------------------------------------------------------------
 
 
@@ -613,6 +674,7 @@ def parser() -> argparse.ArgumentParser:
     _add_new(commands)
     _add_generate(commands)
     _add_coverage(commands)
+    _add_import_asks(commands)
     return main_parser
 
 
@@ -714,10 +776,40 @@ def _add_coverage(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     coverage_parser.add_argument("--format", choices=("text", "csv"), default="text")
 
 
+def _add_import_asks(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `import-asks` command, its input and options."""
+    import_parser = _command(
+        commands,
+        "import-asks",
+        "Add the readers' questions of the ask form's issues to asks.yml (new issues appended, "
+        "the readers of those already there updated; the author's edits and comments kept).",
+    )
+    import_parser.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        help="the JSON of 'gh issue list --json number,title,body,createdAt,reactionGroups,"
+        "state,url', or a webhook event's payload; '-' (the default) reads it from stdin",
+    )
+    import_parser.add_argument(
+        "--label",
+        help="read only issues with this label, where the input gives labels (default: the "
+        "form's first label)",
+    )
+    import_parser.add_argument(
+        "--form",
+        type=Path,
+        help="the ask form (default: .github/ISSUE_TEMPLATE/ask.yml beside mkdocs.yml)",
+    )
+    import_parser.add_argument(
+        "--dry-run", action="store_true", help="print the change to asks.yml; write nothing"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        site = load_site(args.config, pages=args.command != "coverage")
+        site = load_site(args.config, pages=args.command not in ("coverage", "import-asks"))
         if args.command == "check":
             return check(site, args.format, args.jobs)
         if args.command == "new":
@@ -725,6 +817,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return new(site, args, prompt)
         if args.command == "generate":
             return generate_command(site, args.dir)
+        if args.command == "import-asks":
+            return import_asks_command(site, args)
         return coverage_command(site, args.format)
     except (UsageError, SiteTemplateError) as error:
         print(f"error: {error}", file=sys.stderr)
