@@ -464,7 +464,7 @@ class _Importer:
             )
         asked = issue.created or datetime.date.today()
         values = [
-            ("id", new_id),
+            ("id", scalar(new_id)),  # quoted if YAML would read it otherwise ('null')
             ("question", scalar(question)),
             ("field", scalar(found.name if found else field_text)),
             ("asked", asked.isoformat()),
@@ -529,6 +529,8 @@ def import_asks(
     readers of those already there brought up to date. Only issues with `label` (the form's,
     by default) are read, where the input gives labels. Raises InputError when the file
     is not a list of asks."""
+    crlf = text is not None and "\r\n" in text  # a file saved on Windows stays so
+    original, text = text, None if text is None else text.replace("\r\n", "\n")
     try:
         known = _known(text or "")
     except (YamlError, ValueError) as error:
@@ -536,7 +538,7 @@ def import_asks(
     lines = (text or ASKS_HEADER).split("\n")
     if lines[-1] == "":
         lines.pop()
-    importer = _Importer(path, form, fields, questions, known, Result(text or ""))
+    importer = _Importer(path, form, fields, questions, known, Result(original or ""))
     label = label or form.label
     updates: list[tuple[_Known, Issue]] = []
     by_issue = {ask.issue: ask for ask in known if ask.issue is not None}
@@ -561,8 +563,10 @@ def import_asks(
     _update(lines, updates, importer)
     lines += importer.new_lines
     importer.result.text = "\n".join(lines) + "\n"
-    if text is not None and not importer.new_lines and not importer.result.updated:
-        importer.result.text = text  # nothing changed: not even the file's last newline
+    if crlf:
+        importer.result.text = importer.result.text.replace("\n", "\r\n")
+    if original is not None and not importer.new_lines and not importer.result.updated:
+        importer.result.text = original  # nothing changed: not even the file's last newline
     return importer.result
 
 

@@ -620,7 +620,11 @@ def import_asks_command(site: Site, args: argparse.Namespace) -> int:
     data = _read_bytes(asks_path)
     try:
         text = data.decode("utf-8-sig") if data is not None else None
-        source = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+        source = (
+            sys.stdin.buffer.read().decode("utf-8-sig")
+            if args.file == "-"
+            else Path(args.file).read_text("utf-8-sig")
+        )
         issues = read_issues(source)
         result = import_asks(text, issues, form, fields, questions, options.asks_file, args.label)
     except (OSError, UnicodeDecodeError, InputError) as error:
@@ -631,7 +635,7 @@ def import_asks_command(site: Site, args: argparse.Namespace) -> int:
     if args.dry_run:
         _print_diff(text or "", result.text, options.asks_file)
     elif result.text != (text or ""):
-        asks_path.write_text(result.text, encoding="utf-8")
+        asks_path.write_text(result.text, encoding="utf-8", newline="")
     print(result.summary(options.asks_file, args.dry_run))
     return 0
 
