@@ -503,3 +503,36 @@ def test_the_command_line(site: Site, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("asks.yml: added 1, updated 0, skipped 0\n")
     assert "  question: 'Is the pay fair: honestly?'\n" in asks_text(site)
+
+
+def test_an_entry_not_written_one_key_a_line_is_reported_not_broken(site: Site, capsys) -> None:
+    text = SAMPLE_ASKS + (
+        "\n- {id: flow-ask, question: Flow?, field: Radio, asked: 2026-01-01, issue: 3}\n"
+        "\n- id: next-line\n  question: Next line?\n  field: Radio\n  asked: 2026-01-02\n"
+        "  issue: 4\n  readers:\n    1\n"
+    )
+    site.write({"asks.yml": text})
+    status, _out, err = import_asks(
+        site, [gh_issue(3, readers=2), gh_issue(4, readers=2)], capsys=capsys
+    )
+    assert status == 0
+    assert asks_text(site) == text
+    assert err.splitlines() == [
+        f"issue #{n}: ask '{name}' (line {line} of asks.yml) is not written one key a line, so "
+        "its readers were left as they are (set 'readers: 2' by hand)"
+        for n, name, line in ((3, "flow-ask", 60), (4, "next-line", 62))
+    ]
+
+
+def test_a_file_that_ends_oddly_is_not_written(site: Site, capsys) -> None:
+    site.write({"asks.yml": SAMPLE_ASKS + "...\n"})
+    status, _out, err = import_asks(site, [gh_issue(160, question="After the end?")], capsys=capsys)
+    assert status == 1
+    assert "asks.yml does not end in a way new entries can follow" in err
+    assert asks_text(site) == SAMPLE_ASKS + "...\n"
+
+
+def test_an_issue_listed_twice_is_added_once(site: Site, capsys) -> None:
+    _status, out, _err = import_asks(site, [gh_issue(170, question="Twice?")] * 2, capsys=capsys)
+    assert out.splitlines()[0] == "asks.yml: added 1, updated 0, skipped 0"
+    assert asks_text(site).count("issue: 170") == 1

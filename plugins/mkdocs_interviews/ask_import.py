@@ -312,6 +312,8 @@ def suggest_match(question: str, questions: QuestionCatalog) -> tuple[str, str] 
     """The id and wording of the catalog question most like `question`, if one is close."""
     best: tuple[float, str, str] | None = None
     for item in questions:
+        if item.retired:
+            continue  # a retired question is one no write-up should be matched to now
         for wording in (item.text, *item.aliases):
             score = likeness(question, wording)
             if score >= MATCH_CUTOFF and (best is None or score > best[0]):
@@ -376,7 +378,7 @@ def _entry(
     return lines
 
 
-_READERS_LINE = re.compile(r"(?P<head>(?:\s*-)?\s*readers:[ \t]*)(?P<value>[^\s#]*)(?P<tail>.*)")
+_READERS_LINE = re.compile(r"(?P<head>(?:\s*-)?\s*readers:[ \t]*)(?P<value>[^\s#]+)(?P<tail>.*)")
 _ISSUE_LINE = re.compile(r"(?P<indent>(?:\s*-)?\s*)issue:[ \t]*[^\s#]+[ \t]*(?:#.*)?")
 
 
@@ -419,6 +421,33 @@ class _Importer:
     result: Result
     new_lines: list[str] = field(default_factory=list)
 
+    def sort_out(
+        self, items: list[Issue | tuple[int | None, str]], label: str | None
+    ) -> list[tuple[_Known, Issue]]:
+        """Add each new issue's ask, report those that cannot be read or are left out; the
+        issues already in the file, with their entries, to update."""
+        by_issue = {ask.issue: ask for ask in self.known if ask.issue is not None}
+        updates: list[tuple[_Known, Issue]] = []
+        seen: set[int] = set()
+        for item in items:
+            if isinstance(item, tuple):
+                number, why = item
+                where = f"issue #{number}" if number is not None else "the input"
+                self.result.problems.append(f"{where}: {why} (left out)")
+            elif item.number in seen:
+                continue  # the same issue twice in one input: the first counts
+            elif item.pull_request:
+                self.skip(item, "a pull request, not an issue")
+            elif label is not None and item.labels is not None and label not in item.labels:
+                self.skip(item, f"not labelled '{label}' (not an ask)")
+            elif item.number in by_issue:
+                updates.append((by_issue[item.number], item))
+            else:
+                self.add(item)
+            if not isinstance(item, tuple):
+                seen.add(item.number)
+        return updates
+
     def add(self, issue: Issue) -> None:
         """Append the ask of a new issue, or say why it is left out."""
         if not issue.open:
@@ -456,7 +485,7 @@ class _Importer:
         if found is None:
             suggested = self.fields.suggest(field_text)
             hint = self.fields.find(suggested) if suggested else None
-            did = f"did you mean '{hint.name}'? " if hint else ""
+            did = f"did you mean '{' '.join(hint.name.split())}'? " if hint else ""
             note = f"not in {self.fields.path}: {did}choose a field"
             self.result.problems.append(
                 f"issue #{issue.number}: field {quote(field_text)} is not in {self.fields.path} "
@@ -539,30 +568,11 @@ def import_asks(
     if lines[-1] == "":
         lines.pop()
     importer = _Importer(path, form, fields, questions, known, Result(original or ""))
-    label = label or form.label
-    updates: list[tuple[_Known, Issue]] = []
-    by_issue = {ask.issue: ask for ask in known if ask.issue is not None}
-    seen: set[int] = set()
-    for item in issues:
-        if isinstance(item, tuple):
-            number, why = item
-            where = f"issue #{number}" if number is not None else "the input"
-            importer.result.problems.append(f"{where}: {why} (left out)")
-            continue
-        if item.number in seen:
-            continue  # the same issue twice in one input: the first counts
-        seen.add(item.number)
-        if item.pull_request:
-            importer.skip(item, "a pull request, not an issue")
-        elif label is not None and item.labels is not None and label not in item.labels:
-            importer.skip(item, f"not labelled '{label}' (not an ask)")
-        elif item.number in by_issue:
-            updates.append((by_issue[item.number], item))
-        else:
-            importer.add(item)
+    updates = importer.sort_out(issues, label or form.label)
     _update(lines, updates, importer)
     lines += importer.new_lines
     importer.result.text = "\n".join(lines) + "\n"
+    _check_appended(importer.result.text, len(known), path)
     if crlf:
         importer.result.text = importer.result.text.replace("\n", "\r\n")
     if original is not None and not importer.new_lines and not importer.result.updated:
@@ -570,19 +580,35 @@ def import_asks(
     return importer.result
 
 
+def _check_appended(text: str, count: int, path: str) -> None:
+    """Raise InputError unless `text` holds `count` entries: only a file that ends oddly (a
+    '...' line, a list in brackets) cannot have entries appended as text."""
+    try:
+        appended = len(_known(text)) == count
+    except (YamlError, ValueError):
+        appended = False
+    if not appended:
+        raise InputError(
+            f"{path} does not end in a way new entries can follow (end it with its last "
+            "entry, written one key a line)"
+        )
+
+
 def _update(lines: list[str], updates: list[tuple[_Known, Issue]], importer: _Importer) -> None:
     """Bring the readers of the asks already in the file up to date, in place (the last
-    entry first, as adding a line moves those after it)."""
+    entry first, as adding a line moves those after it; reported in the file's order)."""
+    updated, problems = [], []
     for known, issue in sorted(updates, key=lambda pair: -pair[0].line):
         before = _current(known.readers)
         if before == issue.readers:
             continue
         if _set_readers(lines, known, issue.readers):
-            importer.result.updated.append((issue.number, before or 0, issue.readers))
+            updated.append((issue.number, before or 0, issue.readers))
         else:
-            importer.result.problems.append(
+            problems.append(
                 f"issue #{issue.number}: ask '{known.id}' (line {known.line} of {importer.path}) "
                 f"is not written one key a line, so its readers were left as they are (set "
                 f"'readers: {issue.readers}' by hand)"
             )
-    importer.result.updated.reverse()
+    importer.result.updated += reversed(updated)
+    importer.result.problems += reversed(problems)
