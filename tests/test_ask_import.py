@@ -536,3 +536,30 @@ def test_an_issue_listed_twice_is_added_once(site: Site, capsys) -> None:
     _status, out, _err = import_asks(site, [gh_issue(170, question="Twice?")] * 2, capsys=capsys)
     assert out.splitlines()[0] == "asks.yml: added 1, updated 0, skipped 0"
     assert asks_text(site).count("issue: 170") == 1
+
+
+def test_odd_shapes_of_the_input_do_not_stop_the_import(site: Site, capsys) -> None:
+    repeated = body(field="Radio", question="Real question?") + (
+        "\n\n### Your question\n\nTyped again in the details"
+    )
+    issues = [
+        {**gh_issue(180, field="Radio", question="Odd reactions?"), "reactionGroups": "many"},
+        {
+            **gh_issue(181, field="Radio", question="Odd users?"),
+            "reactionGroups": [{"content": "THUMBS_UP", "users": 3}],
+        },
+        gh_issue(182, text=repeated, readers=2),
+        {**gh_issue(183), "number": "183"},
+        "not an issue",
+    ]
+    status, out, err = import_asks(site, issues, capsys=capsys)
+    assert status == 0
+    assert out.splitlines()[0] == "asks.yml: added 3, updated 0, skipped 0"
+    assert err.splitlines() == [
+        "the input: an issue has no number (it has '183') (left out)",
+        "the input: an item of the input is not an issue, but str (left out)",
+    ]
+    new = added(SAMPLE_ASKS, asks_text(site))
+    assert "  question: Odd reactions?\n" in new and "  question: Odd users?\n" in new
+    assert "  question: Real question?\n" in new and "Typed again" not in new
+    assert new.count("  readers: 0\n") == 2 and "  readers: 2\n" in new

@@ -36,6 +36,8 @@ MATCH_CUTOFF = 0.72
 """How alike a reader's question and a catalog wording must be to suggest `matches`."""
 MERGE_CUTOFF = 0.8
 """How alike two asks of a field must be to suggest that one is merged into the other."""
+COMPARED = 400
+"""The characters of a question compared with a wording (the rest says little of which)."""
 ID_WORDS = 4
 """The significant words of the question an ask's id is made of."""
 
@@ -178,9 +180,11 @@ def _reactions(item: dict[str, Any], *, webhook: bool) -> int:
         groups = item.get("reactionGroups")
         count = next(
             (
-                group.get("users", {}).get("totalCount")
-                for group in groups or ()
-                if isinstance(group, dict) and group.get("content") == "THUMBS_UP"
+                group["users"].get("totalCount")
+                for group in (groups if isinstance(groups, list) else ())
+                if isinstance(group, dict)
+                and group.get("content") == "THUMBS_UP"
+                and isinstance(group.get("users"), dict)
             ),
             None,
         )
@@ -204,7 +208,8 @@ def read_form(text: str) -> Form:
     labels: dict[str, str] = {}
     for item in body if isinstance(body, list) else ():
         if isinstance(item, dict) and item.get("id") in DEFAULT_LABELS:
-            label = (item.get("attributes") or {}).get("label")
+            attributes = item.get("attributes")
+            label = attributes.get("label") if isinstance(attributes, dict) else None
             if isinstance(label, str) and label.strip():
                 labels[item["id"]] = label.strip()
     missing = [name for name in DEFAULT_LABELS if name not in labels]
@@ -228,7 +233,8 @@ def read_body(body: str) -> dict[str, str]:
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         heading = re.fullmatch(r"###\s+(.*?)\s*", line)
         if heading is not None:
-            current = sections.setdefault(heading.group(1), [])
+            # A heading typed again further down (in the details, say) is not the form's.
+            current = [] if heading.group(1) in sections else sections.setdefault(heading[1], [])
         elif current is not None:
             current.append(line)
     values = {label: "\n".join(lines).strip() for label, lines in sections.items()}
@@ -302,6 +308,8 @@ def _words(text: str) -> list[str]:
 def likeness(one: str, other: str) -> float:
     """How alike two questions are, 0 to 1: the best of the likeness of their wordings
     (case and punctuation aside) and of the overlap of their significant words."""
+    # A question of pages is compared by its beginning: a wording is a line or two.
+    one, other = one[:COMPARED], other[:COMPARED]
     ratio = difflib.SequenceMatcher(None, normalize(one), normalize(other)).ratio()
     words, others = set(_words(one)), set(_words(other))
     overlap = 2 * len(words & others) / (len(words) + len(others)) if words and others else 0.0
