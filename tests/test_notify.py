@@ -440,3 +440,16 @@ def test_the_decisions_from_a_built_site_and_the_previous_one(
         ("editor-day-again", 13, url),
     ]
     assert notified(built, built / "api" / "asks.json", no_gh=True)[1].strip() == "[]"
+
+
+def test_the_readme_commands_run(tmp_path: Path, gh: FakeGh) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    commands = [line.split() for line in readme.splitlines() if " notify site " in line]
+    assert len(commands) == 3
+    gh.issues({12: "OPEN"})
+    built_site(tmp_path / "site", [answered("editor-day", 12)])
+    for command in commands:
+        args = [arg.replace("OWNER/NAME", "example/interviews") for arg in command[1:]]
+        done = run(args, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    assert len(gh.issue(12)["comments"]) == 1

@@ -717,12 +717,12 @@ def _add_coverage(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
 def _add_notify(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The `notify` command: the built site, the previous deployment's asks, the modes."""
-    notify_parser = _command(
-        commands,
-        "notify",
+    help_text = (
         "After a deployment, comment on the issue of each newly answered ask with the "
-        "answer's address, and close it (never twice: a marker in the comment); runs 'gh'.",
+        "answer's address, and close it (never twice: a marker in the comment); runs 'gh'."
     )
+    # Not `_command`: notify reads the built site, not mkdocs.yml.
+    notify_parser = commands.add_parser("notify", help=help_text, description=help_text)
     notify_parser.add_argument(
         "site_dir", type=Path, metavar="SITE_DIR", help="the built site (with api/asks.json)"
     )
