@@ -1,8 +1,8 @@
 """The command line: `python -m mkdocs_interviews check | new | generate | coverage |
-import-asks`.
+import-asks | notify`.
 
 Every command reads the site's mkdocs.yml (the docs folder and the plugin's options) and
-works over the same core as the plugin.
+works over the same core as the plugin; but `notify`, which reads a built site.
 """
 
 from __future__ import annotations
@@ -679,6 +679,7 @@ def parser() -> argparse.ArgumentParser:
     _add_generate(commands)
     _add_coverage(commands)
     _add_import_asks(commands)
+    _add_notify(commands)
     return main_parser
 
 
@@ -810,9 +811,55 @@ def _add_import_asks(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
 
 
+def _add_notify(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `notify` command: the built site, the previous deployment's asks, the modes."""
+    help_text = (
+        "After a deployment, comment on the issue of each newly answered ask with the "
+        "answer's address, and close it (never twice: a marker in the comment); runs 'gh'."
+    )
+    # Not `_command`: notify reads the built site, not mkdocs.yml.
+    notify_parser = commands.add_parser("notify", help=help_text, description=help_text)
+    notify_parser.add_argument(
+        "site_dir", type=Path, metavar="SITE_DIR", help="the built site (with api/asks.json)"
+    )
+    notify_parser.add_argument(
+        "--previous",
+        type=Path,
+        metavar="FILE",
+        help="the previous deployment's api/asks.json (missing, empty or not JSON: nothing "
+        "was answered before)",
+    )
+    notify_parser.add_argument("--repo", help="OWNER/NAME of the issues (default: gh's own)")
+    notify_parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the decisions as JSON; read the issues with gh, write none",
+    )
+    notify_parser.add_argument(
+        "--no-gh",
+        action="store_true",
+        help="print the decisions from the two files alone, without running gh",
+    )
+
+
+def notify_command(args: argparse.Namespace) -> int:
+    """`notify`: it needs the built site only, not mkdocs.yml."""
+    from .notify import REPO, Gh, NotifyError, Run, notify
+
+    if args.repo is not None and not REPO.match(args.repo):
+        raise UsageError(f"--repo: {args.repo!r} is not OWNER/NAME")
+    run = Run(args.site_dir, args.previous, dry_run=args.dry_run, no_gh=args.no_gh)
+    try:
+        return notify(run, Gh(args.repo))
+    except NotifyError as error:
+        raise UsageError(str(error)) from error
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        if args.command == "notify":
+            return notify_command(args)
         site = load_site(args.config, pages=args.command not in ("coverage", "import-asks"))
         if args.command == "check":
             return check(site, args.format, args.jobs)
