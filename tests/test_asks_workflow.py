@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT
-from test_workflows import load
 
-WORKFLOW = load(ROOT / ".github" / "workflows" / "asks.yml")
+WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "asks.yml").read_text(encoding="utf-8"))
 (JOB,) = WORKFLOW["jobs"].values()
 (STEP,) = [s for s in JOB["steps"] if "gh pr create" in s.get("run", "")]
 BOT = STEP["env"]["BOT_EMAIL"]
