@@ -8,6 +8,7 @@ its calls and answers `gh pr list` as told. No network, no GitHub.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,3 +183,16 @@ def test_an_authors_commit_on_the_open_pull_request_is_kept(repo: Repository) ->
     result = repo.run_step(IMPORTED)
     assert repo.show("asks/import:content/asks.yml") == IMPORTED.strip()
     assert any(call.startswith("pr create") for call in repo.gh_calls())
+
+
+def test_the_readme_gives_the_workflows_commands() -> None:
+    # The loop's commands by hand are the workflow's, with the label written out.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    label = WORKFLOW["env"]["ASK_LABEL"]
+    listing, importing = [
+        s["run"] for s in JOB["steps"] if re.search(r"\((gh issue list|import-asks)\)$", s["name"])
+    ]
+    for command in (listing, importing):
+        by_hand = command.replace('"$ASK_LABEL"', f'"{label}"')
+        assert f"\n     {by_hand}\n" in readme
+    assert "secrets.ASKS_TOKEN" in readme
