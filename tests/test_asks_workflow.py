@@ -1,15 +1,22 @@
-"""The Asks workflow's last step, run here: what it pushes and which pull request it opens.
+"""The ask loop's workflow steps, run here: what they push, open and keep.
 
-The step's script (from `.github/workflows/asks.yml`) runs with bash in a shallow clone, as
-actions/checkout leaves one, of a repository on disk; a fake `gh` first on the PATH records
-its calls and answers `gh pr list` as told. No network, no GitHub.
+The Asks workflow's last step (from `.github/workflows/asks.yml`) runs with bash in a shallow
+clone, as actions/checkout leaves one, of a repository on disk; a fake `gh` first on the PATH
+records its calls and answers `gh pr list` as told. The Pages build's step that keeps the asks
+for the notify job fetches the deployed site's `api/asks.json` from a server on this machine.
+No network, no GitHub.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import re
 import subprocess
+import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,3 +203,81 @@ def test_the_readme_gives_the_workflows_commands() -> None:
         by_hand = command.replace('"$ASK_LABEL"', f'"{label}"')
         assert f"\n     {by_hand}\n" in readme
     assert "secrets.ASKS_TOKEN" in readme
+
+
+# -- Pages: the asks kept for the notify job -------------------------------------------------
+
+PAGES = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+(KEEP,) = [s for s in PAGES["jobs"]["build"]["steps"] if "curl" in s.get("run", "")]
+
+
+@pytest.fixture
+def deployed(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder served over HTTP on this machine (the deployed site), and its address."""
+    served = tmp_path / "deployed"
+    served.mkdir()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield served, f"http://127.0.0.1:{server.server_address[1]}/interviews/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def keep_asks(tmp_path: Path, site_url: str | None) -> subprocess.CompletedProcess[str]:
+    """The step, in a checkout whose mkdocs.yml has `site_url` and whose build is done."""
+    work = tmp_path / "work"
+    (work / "site" / "api").mkdir(parents=True)
+    (work / "site" / "api" / "asks.json").write_text('[{"id": "now"}]', encoding="utf-8")
+    (work / ".venv" / "bin").mkdir(parents=True)
+    python = work / ".venv" / "bin" / "python"  # the tests' Python, with MkDocs
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    config = "site_name: Test\n" + (f"site_url: {site_url}\n" if site_url else "")
+    (work / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (work / "docs").mkdir()
+    return subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", KEEP["run"]],  # as GitHub runs a step
+        cwd=work,
+        env={"PATH": os.environ["PATH"], "HOME": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_deployed_sites_asks_are_kept(tmp_path: Path, deployed: tuple[Path, str]) -> None:
+    served, address = deployed
+    (served / "interviews" / "api").mkdir(parents=True)
+    (served / "interviews" / "api" / "asks.json").write_text('[{"id": "before"}]', "utf-8")
+    result = keep_asks(tmp_path, address)
+    assert result.returncode == 0, result.stderr
+    kept = tmp_path / "work" / "asks"
+    assert sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*.json")) == [
+        "previous-asks.json",
+        "site-asks/api/asks.json",
+    ]
+    assert (kept / "previous-asks.json").read_text("utf-8") == '[{"id": "before"}]'
+    assert (kept / "site-asks" / "api" / "asks.json").read_text("utf-8") == '[{"id": "now"}]'
+
+
+def test_a_first_deployment_has_no_previous_asks(
+    tmp_path: Path, deployed: tuple[Path, str]
+) -> None:
+    # The address answers 404 (no api/asks.json there yet): the build goes on without it.
+    result = keep_asks(tmp_path, deployed[1])
+    assert result.returncode == 0, result.stderr
+    kept = tmp_path / "work" / "asks"
+    assert not (kept / "previous-asks.json").exists()
+    assert (kept / "site-asks" / "api" / "asks.json").exists()
+    assert "a first deployment?" in result.stdout
+
+
+def test_a_site_without_site_url_has_no_previous_asks(tmp_path: Path) -> None:
+    result = keep_asks(tmp_path, None)
+    assert result.returncode == 0, result.stderr
+    assert "No site_url" in result.stdout
+    assert not (tmp_path / "work" / "asks" / "previous-asks.json").exists()
