@@ -206,8 +206,8 @@ def broken(tmp_path: Path) -> dict[str, Path]:
     return paths
 
 
-def test_there_are_the_two_workflows() -> None:
-    assert {path.name for path in WORKFLOWS} >= {"ci.yml", "pages.yml"}
+def test_there_are_the_three_workflows() -> None:
+    assert {path.name for path in WORKFLOWS} >= {"ci.yml", "pages.yml", "asks.yml"}
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=ids(WORKFLOWS))
@@ -300,7 +300,10 @@ def step_kind(step: dict[str, Any]) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=ids(WORKFLOWS))
+BUILDING = [WORKFLOWS_DIR / "ci.yml", WORKFLOWS_DIR / "pages.yml"]
+
+
+@pytest.mark.parametrize("path", BUILDING, ids=ids(BUILDING))
 def test_builds_are_dated_by_the_commit(path: Path) -> None:
     # In every job that builds the site, SOURCE_DATE_EPOCH is the commit's time, set after
     # the checkout and before the build (so the pages carry no build-time dates).
@@ -317,7 +320,8 @@ def test_builds_are_dated_by_the_commit(path: Path) -> None:
 
 def test_ci_workflow() -> None:
     workflow = load(WORKFLOWS_DIR / "ci.yml")
-    assert set(workflow["on"]) == {"push", "pull_request"}
+    # By hand too: for the Asks workflow's pull request, which starts no run by itself.
+    assert set(workflow["on"]) == {"push", "pull_request", "workflow_dispatch"}
     assert workflow["on"]["push"] is None  # every branch
     assert workflow["permissions"] == {"contents": "read"}
     (job,) = workflow["jobs"].values()
@@ -331,6 +335,7 @@ def test_ci_workflow() -> None:
         "ruff format --check",
         "mypy",
         "bash .ci/run",
+        "python -m mkdocs_interviews check --format github",
         "mkdocs build --strict",
     ):
         matching = [s for s in scripts if re.search(rf"(^|/){re.escape(command)}\b", s)]
@@ -338,6 +343,18 @@ def test_ci_workflow() -> None:
     assert not any("--fix" in s for s in scripts)
     assert sum("ruff" in s or "mypy" in s for s in scripts) == 3
     assert any("pip install -e '.[test]'" in s for s in scripts)
+    # The content's annotations and the build come whatever the code's checks say, and a
+    # failure of either fails the job (no continue-on-error).
+    (install,) = [s for s in job["steps"] if "pip install" in s.get("run", "")]
+    last = [
+        s
+        for s in job["steps"]
+        if re.search(r"check --format github|mkdocs build", s.get("run", ""))
+    ]
+    assert [s["if"] for s in last] == [
+        f"${{{{ !cancelled() && steps.{install['id']}.outcome == 'success' }}}}"
+    ] * 2
+    assert not any("continue-on-error" in s for s in job["steps"])
 
 
 def test_ci_runs_the_readme_test_command_and_installs_the_checkers() -> None:
@@ -353,39 +370,57 @@ def test_ci_runs_the_readme_test_command_and_installs_the_checkers() -> None:
     assert "tests/tools/node_modules/" in (ROOT / ".gitignore").read_text(encoding="utf-8")
 
 
+def uses(job: dict[str, Any]) -> list[str]:
+    """The actions a job's steps use, without their pins."""
+    return [s["uses"].split("@")[0] for s in job["steps"] if "uses" in s]
+
+
+def granted(workflow: dict[str, Any]) -> dict[str, str]:
+    """The permissions the workflow's jobs add up to (write over read)."""
+    found: dict[str, str] = {}
+    for scopes in [
+        workflow.get("permissions", {}),
+        *(j.get("permissions", {}) for j in workflow["jobs"].values()),
+    ]:
+        for scope, level in scopes.items():
+            if found.get(scope) != "write":
+                found[scope] = level
+    return found
+
+
 def test_pages_workflow() -> None:
     workflow = load(WORKFLOWS_DIR / "pages.yml")
     assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
 
-    # Least privilege: the jobs' permissions add up to exactly these, and only the deploy
-    # job, which runs no code of the project, can write to Pages or ask for an OIDC token.
-    granted: dict[str, str] = {}
-    for scopes in [
-        workflow["permissions"],
-        *(j.get("permissions", {}) for j in workflow["jobs"].values()),
-    ]:
-        for scope, level in scopes.items():
-            if granted.get(scope) != "write":
-                granted[scope] = level
-    assert granted == {"contents": "read", "pages": "write", "id-token": "write"}
+    # Least privilege: the jobs' permissions add up to exactly these; only the deploy job,
+    # which runs no code of the project, can write to Pages or ask for an OIDC token, and
+    # only the notify job can write issues.
+    assert granted(workflow) == {
+        "contents": "read",
+        "pages": "write",
+        "id-token": "write",
+        "issues": "write",
+    }
+    assert workflow["permissions"] == {"contents": "read"}
 
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert "write" not in build["permissions"].values()
+    notify = workflow["jobs"]["notify"]
+    assert build["permissions"] == {"contents": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert notify["permissions"] == {"contents": "read", "issues": "write"}
     assert deploy["needs"] == "build"
+    assert notify["needs"] == "deploy"
     assert deploy["environment"] == {
         "name": "github-pages",
         "url": "${{ steps.deployment.outputs.page_url }}",
     }
 
-    def uses(job: dict[str, Any]) -> list[str]:
-        return [s["uses"].split("@")[0] for s in job["steps"] if "uses" in s]
-
     assert uses(build) == [
         "actions/checkout",
         "actions/setup-python",
         "actions/upload-pages-artifact",
+        "actions/upload-artifact",
     ]
     assert uses(deploy) == ["actions/configure-pages", "actions/deploy-pages"]
     (upload,) = [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")]
@@ -394,3 +429,141 @@ def test_pages_workflow() -> None:
     assert deployment["id"] == "deployment"
     assert any(re.search(r"(^|/)mkdocs build --strict$", s) for s in runs(build))
     assert any("pip install -e ." in s for s in runs(build))
+
+
+def test_pages_workflow_keeps_the_asks_for_the_notify_job() -> None:
+    jobs = load(WORKFLOWS_DIR / "pages.yml")["jobs"]
+    build, notify = jobs["build"], jobs["notify"]
+    kinds = [step_kind(s) or s.get("uses", "").split("@")[0] for s in build["steps"]]
+    # The asks are kept after the build, from the site's address (a missing file is fine:
+    # curl --fail, and the step goes on), and uploaded with this build's api/asks.json laid
+    # out as notify reads a site folder.
+    (keep,) = [s for s in build["steps"] if "curl" in s.get("run", "")]
+    assert (
+        kinds.index("build") < build["steps"].index(keep) < kinds.index("actions/upload-artifact")
+    )
+    script = keep["run"]
+    assert "cp site/api/asks.json asks/site-asks/api/asks.json" in script
+    assert re.search(r"curl --fail .*\\\n\s+--output asks/previous-asks.json", script)
+    assert '"${site_url%/}/api/asks.json"' in script
+    assert "set -e" not in script and "exit 1" not in script
+    (upload,) = [
+        s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")
+    ]
+    assert upload["with"]["name"] == "asks"
+    assert upload["with"]["path"] == "asks/"
+    assert upload["with"]["if-no-files-found"] == "error"
+
+    # The notify job downloads them into its folder and runs notify on them, with a token
+    # that may write issues only there.
+    assert uses(notify) == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/download-artifact",
+    ]
+    (download,) = [s for s in notify["steps"] if "download-artifact" in s.get("uses", "")]
+    assert download["with"] == {
+        "name": "asks"
+    }  # into the workspace: site-asks/, previous-asks.json
+    (command,) = [s for s in notify["steps"] if "notify" in s.get("run", "")]
+    assert command["run"] == (
+        ".venv/bin/python -m mkdocs_interviews notify site-asks/ --previous previous-asks.json"
+    )
+    assert command["env"] == {
+        "GH_TOKEN": "${{ github.token }}",
+        "GH_REPO": "${{ github.repository }}",
+    }
+    assert not any("mkdocs build" in r for r in runs(notify))
+
+
+def test_asks_workflow() -> None:
+    workflow = load(WORKFLOWS_DIR / "asks.yml")
+    assert workflow["on"] == {
+        "issues": {"types": ["opened", "edited", "reopened", "labeled"]},
+        "workflow_dispatch": None,
+    }
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    # Least privilege: push the branch and open its pull request, read the issues; nothing
+    # else (no issue is written here: only Pages' notify job may).
+    assert job["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "read",
+    }
+    # Only the ask form's issues start it: its label, as the form gives it.
+    form = yaml.safe_load(ASK_FORM.read_text(encoding="utf-8"))
+    (label,) = form["labels"]
+    assert workflow["env"]["ASK_LABEL"] == label
+    assert job["if"] == (
+        "github.event_name == 'workflow_dispatch' "
+        f"|| contains(github.event.issue.labels.*.name, '{label}')"
+    )
+    assert uses(job) == ["actions/checkout", "actions/setup-python"]
+    listing, importing, proposing = (
+        s for s in job["steps"] if "gh " in s.get("run", "") or "import-asks" in s.get("run", "")
+    )
+    # The commands of the shared interface, in this order.
+    assert listing["run"] == (
+        'gh issue list --label "$ASK_LABEL" --json '
+        "number,title,body,createdAt,reactionGroups,state,url --state all --limit 500 "
+        "> issues.json"
+    )
+    assert importing["run"] == (
+        '.venv/bin/python -m mkdocs_interviews import-asks issues.json --label "$ASK_LABEL"'
+    )
+    assert listing["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert "env" not in importing  # the project's code runs without a token
+    script = proposing["run"]
+    assert proposing["env"]["GH_TOKEN"] == "${{ secrets.ASKS_TOKEN || github.token }}"
+    assert proposing["env"]["BRANCH"] == "asks/import"
+    assert "git add -- content/asks.yml" in script
+    assert re.findall(r"^\s*git add .*$", script, re.M) == ["git add -- content/asks.yml"]
+    assert 'gh pr create --head "$BRANCH"' in script
+    assert 'gh pr list --head "$BRANCH" --state open' in script
+    assert not any("mkdocs build" in r for r in runs(job))
+
+
+# Untrusted text (an issue's title or body, a branch's name) reaches a script only through
+# an environment variable, never expanded into it by GitHub.
+EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}")
+
+
+def expanded(path: Path) -> list[str]:
+    """The expressions GitHub would write into a step's script, and any `${{ }}` of event
+    data (even in `env:`: a job's `if` reads the event, and runs nothing)."""
+    found = [e for step in steps(load(path)) for e in EXPRESSION.findall(step.get("run", ""))]
+    text = path.read_text(encoding="utf-8")
+    return found + [e for e in EXPRESSION.findall(text) if "github.event" in e]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=ids(WORKFLOWS))
+def test_no_expression_in_scripts(path: Path) -> None:
+    assert expanded(path) == []
+
+
+def test_an_expression_in_a_script_is_found(broken: dict[str, Path]) -> None:
+    assert expanded(broken["unsafe"]) == [" github.event.issue.title "] * 2
+
+
+# The actions the workflows may use, each at the release and commit whose action.yml says
+# `runs: using: node24` (upload-pages-artifact is a composite of upload-artifact v7.0.0; the
+# Pages actions as pinned before). Node 20 is gone from GitHub's runners: a new action, or a
+# new release of one, is added here once its action.yml is read.
+NODE24_ACTIONS = {
+    "actions/checkout": ("3d3c42e5aac5ba805825da76410c181273ba90b1", "v7.0.1"),
+    "actions/setup-python": ("5fda3b95a4ea91299a34e894583c3862153e4b97", "v7.0.0"),
+    "actions/upload-pages-artifact": ("fc324d3547104276b827a68afc52ff2a11cc49c9", "v5.0.0"),
+    "actions/configure-pages": ("45bfe0192ca1faeb007ade9deae92b16b8254a0d", "v6.0.0"),
+    "actions/deploy-pages": ("368f82528645a54fb793d4d04e342629a3f51346", "v5.0.1"),
+    "actions/upload-artifact": ("bbbca2ddaa5d8feaa63e36b76fdaad77386f024f", "v7.0.0"),
+    "actions/download-artifact": ("3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c", "v8.0.1"),
+}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=ids(WORKFLOWS))
+def test_actions_run_on_node24(path: Path) -> None:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = USES_LINE.match(line)
+        if match and (pin := PINNED.fullmatch(match["ref"])):
+            assert NODE24_ACTIONS.get(pin["action"]) == (pin["sha"], match["version"]), line

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .config import InterviewsConfig
 from .model import Field, Question
+from .problems import github_annotation
 from .project import Options, Project, check_content, read_project, unknown_introducer
 from .render import SiteTemplateError
 from .site_files import SiteFiles, read_site_files
@@ -145,8 +146,12 @@ def check(site: Site, output_format: str, jobs: int | None = None) -> int:
     if output_format == "json":
         print(json.dumps([problem.to_dict() for problem in problems], indent=2, ensure_ascii=False))
     else:
+        from_root = _docs_dir_from_repository_root(site)
         for problem in problems:
-            print(problem)
+            if output_format == "github":
+                print(github_annotation(problem, f"{from_root}{problem.file}"))
+            else:
+                print(problem)
         files = len({problem.file for problem in problems})
         count = checked.writeups
         if problems:
@@ -158,6 +163,23 @@ def check(site: Site, output_format: str, jobs: int | None = None) -> int:
         else:
             print(f"No problems: {_plural(count, 'write-up')} checked.", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _docs_dir_from_repository_root(site: Site) -> str:
+    """The docs folder's path from the repository's root, with a final `/` (`content/`), for
+    GitHub's annotations.
+
+    The root is the nearest folder above mkdocs.yml that holds `.git` (a folder, or the file of
+    a worktree); without one, mkdocs.yml's own folder.
+    """
+    config_dir = site.config_file.resolve().parent
+    root = next((d for d in (config_dir, *config_dir.parents) if (d / ".git").exists()), None)
+    docs_dir = site.docs_dir.resolve()
+    try:
+        relative = docs_dir.relative_to(root or config_dir)
+    except ValueError:  # a docs folder outside the repository: its path as given
+        return f"{site.docs_dir.as_posix().rstrip('/')}/"
+    return "" if relative == Path() else f"{relative.as_posix()}/"
 
 
 def available_cpus() -> int:
@@ -703,10 +725,11 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     check_parser.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "github"),
         default="text",
-        help="text (one problem a line) or json (a list of objects: file, line, key, message, "
-        "severity)",
+        help="text (one problem a line), json (a list of objects: file, line, key, message, "
+        "severity) or github (GitHub Actions annotations, one a line, with the files' paths "
+        "from the repository's root)",
     )
     check_parser.add_argument(
         "--jobs",

@@ -53,3 +53,36 @@ class FileProblems:
 
     def __bool__(self) -> bool:
         return bool(self.items)
+
+
+# -- GitHub workflow annotations -----------------------------------------------------------
+
+
+def github_annotation(problem: Problem, path: str) -> str:
+    """The problem as a GitHub Actions workflow command, which GitHub shows as an annotation
+    of `path` (the file's path from the repository's root) on the run and the pull request.
+
+    `::error file=content/interviews/x.md,line=3,title=...::message` (`::warning` for a
+    warning; no `line` when it is not known). The message starts with the file and line, as
+    the text format does, so that the run's log says where too.
+    """
+    where = path if problem.line is None else f"{path}:{problem.line}"
+    title = "mkdocs_interviews check" + (f" ({problem.key})" if problem.key else "")
+    properties = [("file", path)]
+    if problem.line is not None:
+        properties.append(("line", str(problem.line)))
+    properties.append(("title", title))
+    listed = ",".join(f"{name}={_escape_property(value)}" for name, value in properties)
+    return f"::{problem.severity} {listed}::{_escape_data(f'{where}: {problem.message}')}"
+
+
+def _escape_data(text: str) -> str:
+    """A command's message, escaped as GitHub's runner reads it back (actions/toolkit's
+    escapeData): a line break would end the command and could start another."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A command's property value, escaped as the runner reads it back (escapeProperty):
+    `,` would end the value and `:` could end the properties."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
