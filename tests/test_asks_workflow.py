@@ -232,6 +232,7 @@ def keep_asks(tmp_path: Path, site_url: str | None) -> subprocess.CompletedProce
     work = tmp_path / "work"
     (work / "site" / "api").mkdir(parents=True)
     (work / "site" / "api" / "asks.json").write_text('[{"id": "now"}]', encoding="utf-8")
+    (work / "site" / "api" / "interviews.json").write_text("[]", encoding="utf-8")
     (work / ".venv" / "bin").mkdir(parents=True)
     python = work / ".venv" / "bin" / "python"  # the tests' Python, with MkDocs
     python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
@@ -259,6 +260,7 @@ def test_the_deployed_sites_asks_are_kept(tmp_path: Path, deployed: tuple[Path, 
     assert sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*.json")) == [
         "previous-asks.json",
         "site-asks/api/asks.json",
+        "site-asks/api/interviews.json",  # the titles notify's comments name
     ]
     assert (kept / "previous-asks.json").read_text("utf-8") == '[{"id": "before"}]'
     assert (kept / "site-asks" / "api" / "asks.json").read_text("utf-8") == '[{"id": "now"}]'
