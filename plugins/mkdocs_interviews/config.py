@@ -109,9 +109,7 @@ def site_settings(
     templates = plugin.templates_dir
     return SiteSettings(
         site_name=config.site_name,
-        question_form=QuestionForm.from_config(
-            plugin.ask_url, config.repo_url, plugin.ask_email
-        ),
+        question_form=QuestionForm.from_config(plugin.ask_url, config.repo_url, plugin.ask_email),
         site_url=config.site_url or None,
         site_description=config.site_description or None,
         directory_urls=config.use_directory_urls,

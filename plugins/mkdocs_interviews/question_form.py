@@ -95,7 +95,7 @@ class QuestionForm:
                     "link adds /issues/new to it (leave out what follows '?' or '#', or set "
                     "the plugin's 'ask_url')"
                 )
-            query = "&".join(f"{name}={{{name}}}" for name in (TITLE_INPUT, *FORM_INPUTS))
+            query = "&".join(f"{name}={{{name}}}" for name in (*FORM_INPUTS, TITLE_INPUT))
             return cls(f"{repo}/issues/new?template={FORM_FILE}&{query}", repo, email)
         raise QuestionFormError(
             "readers' questions need somewhere to go: set 'repo_url' in mkdocs.yml (the ask "
