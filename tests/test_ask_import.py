@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,11 @@ from mkdocs_interviews.asks import read_asks
 from mkdocs_interviews.catalogs import read_fields, read_questions
 from mkdocs_interviews.cli import main
 
-SAMPLE_ASKS = (ROOT / "content" / "asks.yml").read_text(encoding="utf-8")
+SAMPLE_ASKS = re.sub(
+    r"(?m)^  (?:issue|readers): .*\n", "", (ROOT / "content" / "asks.yml").read_text("utf-8")
+)
+"""The sample's asks.yml, its comments and quoting as they are, without the issues its entries
+name: the tests give entries the issues they need."""
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "ask.yml"
 
 
@@ -86,14 +91,10 @@ def event(
 
 @pytest.fixture
 def site(make_site) -> Site:
-    """A site with the sample site's catalogs, asks.yml and ask form."""
+    """A site with the sample site's catalogs, asks.yml (SAMPLE_ASKS) and ask form."""
     content = ROOT / "content"
-    made = make_site(
-        {
-            name: (content / name).read_text(encoding="utf-8")
-            for name in ("fields.yml", "questions.yml", "asks.yml")
-        }
-    )
+    files = {name: (content / name).read_text("utf-8") for name in ("fields.yml", "questions.yml")}
+    made = make_site({**files, "asks.yml": SAMPLE_ASKS})
     form = made.root / ".github" / "ISSUE_TEMPLATE" / "ask.yml"
     form.parent.mkdir(parents=True)
     shutil.copy(FORM, form)
@@ -517,10 +518,12 @@ def test_an_entry_not_written_one_key_a_line_is_reported_not_broken(site: Site, 
     )
     assert status == 0
     assert asks_text(site) == text
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if "flow-ask" in line]
+    lines.append(text.splitlines().index("- id: next-line") + 1)
     assert err.splitlines() == [
         f"issue #{n}: ask '{name}' (line {line} of asks.yml) is not written one key a line, so "
         "its readers were left as they are (set 'readers: 2' by hand)"
-        for n, name, line in ((3, "flow-ask", 60), (4, "next-line", 62))
+        for n, name, line in ((3, "flow-ask", lines[0]), (4, "next-line", lines[1]))
     ]
 
 
@@ -563,3 +566,21 @@ def test_odd_shapes_of_the_input_do_not_stop_the_import(site: Site, capsys) -> N
     assert "  question: Odd reactions?\n" in new and "  question: Odd users?\n" in new
     assert "  question: Real question?\n" in new and "Typed again" not in new
     assert new.count("  readers: 0\n") == 2 and "  readers: 2\n" in new
+
+
+def test_the_sample_sites_own_issues_are_never_added_again(site: Site, capsys) -> None:
+    """The sample's asks.yml as it is, with the issues its entries name: importing those
+    issues again adds nothing and changes only a count that moved."""
+    real = (ROOT / "content" / "asks.yml").read_text("utf-8")
+    site.write({"asks.yml": real})
+    named = [int(n) for n in re.findall(r"(?m)^  issue: (\d+)$", real)]
+    assert named, "the sample names issues"
+    counts = dict(re.findall(r"(?m)^  issue: (\d+)\n  readers: (\d+)$", real))
+    issues = [gh_issue(n, readers=int(counts.get(str(n), 0))) for n in named]
+    status, out, err = import_asks(site, issues, capsys=capsys)
+    assert (status, err) == (0, "")
+    assert asks_text(site) == real
+    assert out.splitlines()[0] == "asks.yml: added 0, updated 0, skipped 0"
+    issues[0] = gh_issue(named[0], readers=int(counts.get(str(named[0]), 0)) + 1)
+    import_asks(site, issues, capsys=capsys)
+    assert len(re.findall(rf"(?m)^  issue: {named[0]}$", asks_text(site))) == 1

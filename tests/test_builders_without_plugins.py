@@ -300,7 +300,7 @@ def test_feeds_and_open_data_are_the_plugin_builds(builds: Builds) -> None:
     site, plugin = builds.plain, builds.plugin
     assert feeds(site) == feeds(plugin)
     assert "feed.xml" in feeds(site) and len(feeds(site)) > 5
-    data = ["api/fields.json", "api/questions.json", "api/interviews.json"]
+    data = ["api/fields.json", "api/questions.json", "api/interviews.json", "api/asks.json"]
     for path in [*feeds(site), *data]:
         assert (site.root / path).read_bytes() == (plugin.root / path).read_bytes(), path
     feed = feedparser.parse((site.root / "feed.xml").read_bytes())

@@ -257,6 +257,7 @@ def test_empty_cells_open_the_question_form_filled_in(table: Tag) -> None:
             "template": ["ask.yml"],
             "field": [FIELD_NAMES[slug]],
             "question": [QUESTION_TEXTS[question]],
+            "title": [f"Question for {FIELD_NAMES[slug]}: {QUESTION_TEXTS[question]}"],
         }
     assert empty == 12
 

@@ -86,13 +86,23 @@ def test_repo_url_gives_the_issue_form(repo_url: str) -> None:
     url = link.url(MUSIC, PAY)
     parts = urlsplit(url)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == REPO + "/issues/new"
-    assert query(url) == {"template": ["ask.yml"], "field": [MUSIC.name], "question": [PAY.text]}
+    assert query(url) == {
+        "template": ["ask.yml"],
+        "field": [MUSIC.name],
+        "question": [PAY.text],
+        "title": [f"Question for {MUSIC.name}: {PAY.text}"],
+    }
     assert url.startswith(REPO + "/issues/new?template=ask.yml&field=M%C3%BAsica%20%26%20Film&")
 
 
 def test_repo_url_without_a_question_leaves_it_blank() -> None:
     url = QuestionForm.from_config("", REPO).url(LABS)
-    assert query(url) == {"template": ["ask.yml"], "field": ["R&D / Labs"], "question": [""]}
+    assert query(url) == {
+        "template": ["ask.yml"],
+        "field": ["R&D / Labs"],
+        "question": [""],
+        "title": ["Question for R&D / Labs"],
+    }
 
 
 # -- refused configurations ---------------------------------------------------------------
@@ -146,10 +156,11 @@ def test_the_form_is_the_one_the_link_names() -> None:
 
 
 def test_the_link_fills_text_inputs_of_the_form(form: dict) -> None:
-    """GitHub prefills text inputs (not dropdowns) from the query: every parameter has one."""
+    """GitHub prefills text inputs (not dropdowns) from the query: every parameter has one
+    (but the template, and the issue's title, which GitHub fills from `title`)."""
     inputs = {item["id"] for item in elements(form, "input")}
     url = QuestionForm.from_config(None, REPO).url(MUSIC, PAY)
-    names = set(query(url)) - {"template"}
+    names = set(query(url)) - {"template", "title"}
     assert names == set(FORM_INPUTS)
     assert names <= inputs
     assert set(FORM_INPUTS) <= inputs

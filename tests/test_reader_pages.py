@@ -347,7 +347,12 @@ def test_field_page_has_an_ask_link_for_the_field(site: Site, slug: str) -> None
         for a in article(site, f"fields/{slug}").find_all("a")
         if text(a) == f"Ask someone in {name} a question"
     ]
-    assert ask_query(link["href"]) == {"template": ["ask.yml"], "field": [name], "question": [""]}
+    assert ask_query(link["href"]) == {
+        "template": ["ask.yml"],
+        "field": [name],
+        "question": [""],
+        "title": [f"Question for {name}"],
+    }
 
 
 def test_field_page_with_only_a_draft_lists_nothing(site: Site) -> None:

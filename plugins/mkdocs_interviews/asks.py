@@ -16,7 +16,18 @@ from .problems import FileProblems
 from .text import did_you_mean
 from .yamlfile import describe, quote
 
-ASK_KEYS = ("id", "question", "field", "asked", "status", "answered_in", "matches", "merged_into")
+ASK_KEYS = (
+    "id",
+    "question",
+    "field",
+    "asked",
+    "status",
+    "answered_in",
+    "matches",
+    "merged_into",
+    "issue",
+    "readers",
+)
 STATUSES = ("open", "with-network", "answered", "declined")
 """An ask is open, then taken to someone in the field, then answered (or declined)."""
 WAITING = ("open", "with-network")
@@ -39,6 +50,10 @@ class Ask:
     """The catalog question it is, if it is one."""
     merged_into: str | None = None
     """The id of the ask it was merged into (the same question, asked again)."""
+    issue: int | None = None
+    """The number of the GitHub issue the reader asked in, if they did."""
+    readers: int = 0
+    """How many readers want it answered: the issue's 👍 count at the last import."""
     line: int = 0
     """The line of the entry."""
     answered_in_line: int = 0
@@ -88,16 +103,18 @@ def read_asks(
         problems,
         "asks",
         "'- id: ...' entries with question, field and asked",
-        typed=("asked",),
+        typed=("asked", "issue", "readers"),
         fixes={**ASK_FIXES, "field": fix_field},
     )
     if entries is None:
         return AskCatalog(path), problems
     asks: list[Ask] = []
     seen: dict[str, int] = {}
+    issues: dict[int, int] = {}
     for entry in entries:
         ask = _read_ask(entry, fields, questions)
         if ask is not None and entry.unique_id("ask", ask.id, seen):
+            _check_issue(entry, ask, issues)
             asks.append(ask)
     _check_merges(asks, problems)
     return AskCatalog(path, tuple(asks)), problems
@@ -116,6 +133,8 @@ def _read_ask(entry: Entry, fields: FieldCatalog, questions: QuestionCatalog) ->
     answered_in, unanswered = _ask_answered_in(entry, status)
     matches = _ask_matches(entry, questions)
     merged_into = entry.text("merged_into")
+    issue = _count(entry, "issue", 1, "the number of the reader's issue, like 'issue: 123'")
+    readers = _count(entry, "readers", 0, "how many readers want it answered, like 'readers: 4'")
     if question is None or item is None or asked is None or status is None or unanswered:
         return None
     return Ask(
@@ -127,10 +146,44 @@ def _read_ask(entry: Entry, fields: FieldCatalog, questions: QuestionCatalog) ->
         answered_in=answered_in,
         matches=matches,
         merged_into=merged_into,
+        issue=issue,
+        readers=readers or 0,
         line=entry.lines.line,
         answered_in_line=entry.line("answered_in"),
         merged_into_line=entry.line("merged_into"),
     )
+
+
+def _count(entry: Entry, key: str, least: int, example: str) -> int | None:
+    """The whole number `key` holds (None without one), `least` or more; reported otherwise."""
+    value = entry.values.get(key)
+    if value is None:
+        return None
+    # `true` is an int to Python, and no count.
+    if isinstance(value, int) and not isinstance(value, bool) and value >= least:
+        return value
+    kind = "a whole number, 1 or more" if least else "a whole number, 0 or more"
+    shown = str(value) if isinstance(value, int) and not isinstance(value, bool) else None
+    entry.error(
+        key, f"{entry.label}: '{key}' must be {kind} ({example}), not {shown or describe(value)}"
+    )
+    return None
+
+
+def _check_issue(entry: Entry, ask: Ask, issues: dict[int, int]) -> None:
+    """Report an issue an earlier entry names too (`issues`: the line of each issue so far)."""
+    if ask.issue is None:
+        return
+    line = entry.line("issue")
+    if ask.issue in issues:
+        entry.error(
+            "issue",
+            f"{entry.label}: issue {ask.issue} is named twice (lines {issues[ask.issue]} and "
+            f"{line}; one issue is one ask: keep one entry, or merge the other with "
+            "'merged_into')",
+        )
+        return
+    issues[ask.issue] = line
 
 
 def _ask_answered_in(entry: Entry, status: str | None) -> tuple[str | None, bool]:

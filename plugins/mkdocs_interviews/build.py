@@ -401,7 +401,12 @@ def site_files(index: Index, settings: SiteSettings) -> Iterator[OutputFile]:
     data and, with a `site_url`, the feeds and the stylesheet a browser shows them with."""
     yield OutputFile(urls.STYLESHEET, stylesheet())
     yield OutputFile(urls.COMPARE_SCRIPT, compare_script())
-    yield from data_files(index, base=settings.site_url, directory_urls=settings.directory_urls)
+    yield from data_files(
+        index,
+        base=settings.site_url,
+        directory_urls=settings.directory_urls,
+        issue_url=settings.question_form.issue_url,
+    )
     if settings.site_url is not None:
         yield OutputFile(urls.FEED_STYLESHEET, stylesheet("feed.css"))
         yield from feed_files(

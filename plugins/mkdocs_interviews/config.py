@@ -67,6 +67,11 @@ class InterviewsConfig(Config):
     filled URL-encoded. Left out, the repository's issue form (`repo_url` +
     `/issues/new?template=ask.yml&field={field}&question={question}`)."""
 
+    ask_email = c.Optional(c.Type(str))
+    """An e-mail address readers may send a question to, without a GitHub account: every
+    ask link is then offered as a `mailto:` link too, with the field and the question in its
+    subject and body. E-mails are not published."""
+
     answers_per_field = _Positive(default=3)
     """How many answers per field a question page shows before "All N answers"."""
 
@@ -93,7 +98,8 @@ def site_settings(
     """What the build needs from a loaded mkdocs.yml and the plugin's options; a `preview`
     for `mkdocs serve` (see `SiteSettings.preview`).
 
-    Raises QuestionFormError when no question form can be named (no `ask_url`, no `repo_url`).
+    Raises QuestionFormError when no question form can be named (no `ask_url`, no `repo_url`),
+    or `ask_email` is not an address.
     """
     # Here, not at the top: `check` imports this module, and starts faster without Jinja.
     from .build import SiteSettings
@@ -103,7 +109,7 @@ def site_settings(
     templates = plugin.templates_dir
     return SiteSettings(
         site_name=config.site_name,
-        question_form=QuestionForm.from_config(plugin.ask_url, config.repo_url),
+        question_form=QuestionForm.from_config(plugin.ask_url, config.repo_url, plugin.ask_email),
         site_url=config.site_url or None,
         site_description=config.site_description or None,
         directory_urls=config.use_directory_urls,

@@ -282,6 +282,8 @@ class ReadersQueue:
                 answering[ask.id] = answer
                 if ask.status == "answered":
                     by_writeup[answer.path].append(ask)
+        # Those more readers want come first, then the newest (the sort is stable).
+        for ask in sorted(newest, key=lambda a: -a.readers):
             if ask.waiting and ask.matches is not None:
                 by_pair[(ask.matches.id, ask.field.slug)].append(ask)
         for ask in reversed(newest):
@@ -296,8 +298,10 @@ class ReadersQueue:
         return item.slug in self._by_field
 
     def waiting_in(self, item: Field) -> list[Ask]:
-        """Readers' questions for a field still waiting for an answer, newest first."""
-        return [a for a in self._by_field.get(item.slug, []) if a.waiting]
+        """Readers' questions for a field still waiting for an answer: those more readers
+        want first, then the newest."""
+        waiting = [a for a in self._by_field.get(item.slug, []) if a.waiting]
+        return sorted(waiting, key=lambda a: -a.readers)
 
     def answered_in_field(self, item: Field) -> list[Ask]:
         """Readers' questions for a field answered by a published interview, newest first."""
@@ -320,7 +324,8 @@ class ReadersQueue:
         return self._by_writeup.get(writeup.path, [])
 
     def waiting_for(self, question: Question, item: Field) -> list[Ask]:
-        """Readers' questions matching a catalog question in a field, still waiting."""
+        """Readers' questions matching a catalog question in a field, still waiting: those
+        more readers want first, then the newest."""
         return self._by_pair.get((question.id, item.slug), [])
 
     def merged_into(self, ask: Ask) -> list[Ask]:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from .asks import Ask
 from .index import Index
 from .model import WriteUp
 
@@ -72,6 +73,47 @@ def questions_data(index: Index, path_of: Callable[[str], str], base: str | None
             }
         )
     return result
+
+
+def asks_data(
+    index: Index,
+    path_of: Callable[[WriteUp], str],
+    base: str | None,
+    issue_url: Callable[[int | None], str | None],
+) -> list[Any]:
+    """Every reader's question, in the order of `asks.yml`, with where it stands: its issue,
+    how many readers want it, and the address of the published write-up that answers it."""
+    return [
+        {
+            "id": ask.id,
+            "question": ask.question,
+            "field": ask.field.name,
+            "field_slug": ask.field.slug,
+            "asked": ask.asked.isoformat(),
+            "status": ask.status,
+            "issue": ask.issue,
+            "issue_url": issue_url(ask.issue),
+            "readers": ask.readers,
+            "merged_into": ask.merged_into,
+            "answered_in": ask.answered_in,
+            "answer_url": _answer_url(index, ask, path_of, base),
+        }
+        for ask in sorted(index.queue.asks, key=lambda a: a.line)
+    ]
+
+
+def _answer_url(
+    index: Index, ask: Ask, path_of: Callable[[WriteUp], str], base: str | None
+) -> str | None:
+    """The absolute address of the published write-up that answers an ask, at the answer
+    to the question it `matches` when the write-up answers that one; None if there is none."""
+    answer = index.queue.answering(ask)
+    if base is None or ask.status != "answered" or answer is None or answer.draft:
+        return None
+    url = absolute(base, path_of(answer))
+    if ask.matches is not None and any(a.question.id == ask.matches.id for a in answer.answers):
+        url += f"#{ask.matches.id}"
+    return url
 
 
 def dump(data: Any) -> bytes:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import urls
 from .feeds import render_feed
 from .index import Index
 from .model import Field, WriteUp
-from .opendata import absolute, dump, fields_data, interviews_data, questions_data
+from .opendata import absolute, asks_data, dump, fields_data, interviews_data, questions_data
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,14 @@ def feed_files(
 
 
 def data_files(
-    index: Index, *, base: str | None, directory_urls: bool = True
+    index: Index,
+    *,
+    base: str | None,
+    directory_urls: bool = True,
+    issue_url: Callable[[int | None], str | None] = lambda number: None,
 ) -> Iterator[OutputFile]:
-    """`api/interviews.json`, `api/fields.json` and `api/questions.json`."""
+    """`api/interviews.json`, `api/fields.json`, `api/questions.json` and `api/asks.json`
+    (with `issue_url`, the address of a reader's issue)."""
 
     def writeup_path(writeup: WriteUp) -> str:
         return urls.page_url(writeup.path, directory_urls)
@@ -80,6 +85,7 @@ def data_files(
     yield OutputFile(urls.API_INTERVIEWS, dump(interviews_data(index, writeup_path, base)))
     yield OutputFile(urls.API_FIELDS, dump(fields_data(index, field_path, base)))
     yield OutputFile(urls.API_QUESTIONS, dump(questions_data(index, question_path, base)))
+    yield OutputFile(urls.API_ASKS, dump(asks_data(index, writeup_path, base, issue_url)))
 
 
 def feed_url(base: str, field: Field | None = None) -> str:

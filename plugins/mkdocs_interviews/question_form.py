@@ -4,8 +4,9 @@ form, or `ask_url`), and the links to it, filled in."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
-from urllib.parse import SplitResult, quote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, quote, urlsplit
 
 from markupsafe import Markup
 
@@ -18,6 +19,29 @@ FORM_FILE = "ask.yml"
 FORM_INPUTS = ("field", "question")
 """The ids of the form's text inputs that the link prefills."""
 PLACEHOLDERS = tuple(f"{{{name}}}" for name in FORM_INPUTS)
+TITLE_INPUT = "title"
+"""The query parameter that prefills the new issue's title (GitHub reads it on issue forms
+too); a custom `ask_url` may have a `{title}` placeholder for it."""
+
+_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+"""An address a `mailto:` link holds as written (RFC 6068 would percent-encode the others)."""
+
+
+def ask_title(field: str, question: str) -> str:
+    """The title an ask is sent with: "Question for <field>: <question>"."""
+    title = f"Question for {field or 'a field'}"
+    return f"{title}: {question}" if question else title
+
+
+def mailto(address: str, field: str, question: str) -> Markup:
+    """A `mailto:` link to `address` with the ask's title as subject, and the field and the
+    question in the body, percent-encoded as RFC 6068 says (UTF-8, CRLF line breaks)."""
+    body = f"Field: {field}\r\nQuestion: {question}\r\n\r\nDetails (optional): \r\n"
+    query = "&".join(
+        f"{key}={quote(value, safe='')}"
+        for key, value in (("subject", ask_title(field, question)), ("body", body))
+    )
+    return Markup(f"mailto:{address}?{query}")
 
 
 class QuestionFormError(ValueError):
@@ -29,10 +53,19 @@ class QuestionForm:
     """The question form's URL template, filled in for a field and, optionally, a question."""
 
     template: str
+    repo_url: str | None = None
+    """The repository, whose issues readers' questions may name (`asks.yml`'s `issue`)."""
+    email: str | None = None
+    """The address of the route that needs no account (`ask_email`), if there is one."""
+    github: bool = True
+    """Whether the form is a GitHub issue form (which needs an account, and is public)."""
 
     @classmethod
-    def from_config(cls, ask_url: str | None, repo_url: str | None) -> QuestionForm:
-        """The link from the plugin's `ask_url`, else from the site's `repo_url`.
+    def from_config(
+        cls, ask_url: str | None, repo_url: str | None, ask_email: str | None = None
+    ) -> QuestionForm:
+        """The link from the plugin's `ask_url`, else from the site's `repo_url`; with the
+        e-mail address of `ask_email` too, if there is one.
 
         Spaces around either URL are left out, as a browser leaves them out of an address
         (with them, every link would be relative, and broken); a URL that cannot make a
@@ -40,6 +73,8 @@ class QuestionForm:
         """
         ask_url = ask_url.strip() if ask_url else None
         repo_url = repo_url.strip() if repo_url else None
+        email = _check_email(ask_email)
+        repo = repo_url.rstrip("/") if repo_url else None
         if ask_url:
             _check_http(ask_url, "ask_url")
             if not any(p in ask_url for p in PLACEHOLDERS):
@@ -48,7 +83,9 @@ class QuestionForm:
                     "where the field and the question go, like "
                     "https://example.org/ask?field={field}&question={question}"
                 )
-            return cls(ask_url)
+            parts = urlsplit(ask_url)
+            github = parts.netloc.lower() == "github.com" and "/issues/new" in parts.path
+            return cls(ask_url, repo, email, github)
         if repo_url:
             _check_http(repo_url, "repo_url")
             parts = urlsplit(repo_url)
@@ -58,8 +95,8 @@ class QuestionForm:
                     "link adds /issues/new to it (leave out what follows '?' or '#', or set "
                     "the plugin's 'ask_url')"
                 )
-            query = "&".join(f"{name}={{{name}}}" for name in FORM_INPUTS)
-            return cls(f"{repo_url.rstrip('/')}/issues/new?template={FORM_FILE}&{query}")
+            query = "&".join(f"{name}={{{name}}}" for name in (*FORM_INPUTS, TITLE_INPUT))
+            return cls(f"{repo}/issues/new?template={FORM_FILE}&{query}", repo, email)
         raise QuestionFormError(
             "readers' questions need somewhere to go: set 'repo_url' in mkdocs.yml (the ask "
             "link opens the repository's issue form), or the plugin's 'ask_url' (a URL with "
@@ -78,14 +115,77 @@ class QuestionForm:
             "" if question is None else question.text,
         )
 
+    def email_url(self, field: Field | None = None, question: Question | None = None) -> Markup:
+        """The `mailto:` link of `ask_email`, filled in like `url` ("" without an address)."""
+        if self.email is None:
+            return Markup("")
+        return mailto(
+            self.email,
+            "" if field is None else field.name,
+            "" if question is None else question.text,
+        )
+
+    def issue_url(self, number: int | None) -> str | None:
+        """The address of a reader's issue (None without a number or a `repo_url`)."""
+        if number is None or self.repo_url is None:
+            return None
+        return f"{self.repo_url}/issues/{number}"
+
+    def chooser(self, question: Question) -> FieldChooser | None:
+        """The GET form that asks `question` of the field the reader picks, when the form's
+        URL has the field in a query parameter of its own (else None: links only)."""
+        parts = urlsplit(self.template)
+        params = parse_qsl(parts.query, keep_blank_values=True)
+        if any(p in parts.path or p in parts.netloc for p in PLACEHOLDERS) or parts.fragment:
+            return None
+        names = [name for name, value in params if value == "{field}"]
+        if len(names) != 1:
+            return None
+        title = ask_title("", question.text)
+        hidden = []
+        for name, value in params:
+            if value == "{field}":
+                continue
+            filled = value.replace("{question}", question.text).replace("{title}", title)
+            if "{field}" in filled:
+                return None
+            hidden.append((name, filled))
+        action = parts._replace(query="", fragment="").geturl()
+        return FieldChooser(quote(action, safe=_URL_SAFE), names[0], tuple(hidden))
+
+
+@dataclass(frozen=True)
+class FieldChooser:
+    """A form (method GET) that opens the question form for the field a reader picks."""
+
+    action: str
+    field_input: str
+    """The name of the query parameter that takes the field's name."""
+    hidden: tuple[tuple[str, str], ...]
+    """The other query parameters, filled in, as hidden inputs."""
+
 
 @functools.lru_cache(maxsize=4096)
 def _fill(template: str, field: str, question: str) -> Markup:
     # Every write-up of a field links the same ask URL: quote it once.
     url = quote(template, safe=_URL_SAFE)
-    for placeholder, value in (("{field}", field), ("{question}", question)):
+    values = (("{field}", field), ("{question}", question), ("{title}", ask_title(field, question)))
+    for placeholder, value in values:
         url = url.replace(quote(placeholder, safe=_URL_SAFE), quote(value, safe=""))
     return Markup(url)
+
+
+def _check_email(address: str | None) -> str | None:
+    """The `ask_email` address, stripped, or None; refused if a link could not hold it."""
+    if address is None or not address.strip():
+        return None
+    address = address.strip()
+    if not _EMAIL.fullmatch(address):
+        raise QuestionFormError(
+            f"'ask_email' must be an e-mail address like questions@example.org, not "
+            f"'{address}' (letters, digits and . _ + - before the @, a domain after it)"
+        )
+    return address
 
 
 _EXAMPLES = {

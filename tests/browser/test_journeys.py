@@ -149,15 +149,38 @@ def test_the_tabs_lead_to_the_interviews_and_the_network(
 def test_a_question_page_asks_the_fields_that_have_not_answered_it(
     open_page: Callable[..., Page],
 ) -> None:
+    """Museums & archives has not answered it, but a reader asked it there already, in an
+    issue: the page asks for a 👍 on that issue rather than a second question."""
     page = open_page(QUESTION)
     expect(article(page).get_by_role("heading", name="Not answered yet", level=2)).to_be_visible()
-    ask = article(page).get_by_role("link", name="Ask someone in Museums & archives", exact=True)
-    expect(ask).to_be_visible()
-    query = ask_form_query(ask.get_attribute("href"))
-    assert query == {
+    unanswered = article(page).locator(".interviews-unanswered li")
+    expect(unanswered).to_have_count(1)
+    expect(unanswered).to_contain_text("Museums & archives: readers have asked already.")
+    thumbs_up = unanswered.get_by_role("link", name="Add your 👍 to issue #9")
+    expect(thumbs_up).to_have_attribute(
+        "href", "https://github.com/interview-notes/interviews/issues/9"
+    )
+    expect(
+        article(page).get_by_role("link", name="Ask someone in Museums & archives")
+    ).to_have_count(0)
+
+
+def test_a_question_page_asks_it_of_the_field_the_reader_chooses(
+    open_page: Callable[..., Page],
+) -> None:
+    """The chooser is a plain GET form: sent, it opens the issue form with the field chosen."""
+    page = open_page(QUESTION)
+    chooser = article(page).get_by_role("combobox", name="Ask it of someone in")
+    chooser.select_option("Radio & podcasting")
+    # The issue form is not opened (the tests make no request outside the site): its
+    # address is the request the browser makes.
+    with page.expect_request(lambda request: request.url.startswith(ASK_FORM)) as sent:
+        article(page).get_by_role("button", name="Ask", exact=True).click()
+    assert ask_form_query(sent.value.url) == {
         "template": ["ask.yml"],
-        "field": ["Museums & archives"],
+        "field": ["Radio & podcasting"],
         "question": [QUESTION_TEXT],
+        "title": [f"Question for a field: {QUESTION_TEXT}"],
     }
 
 
@@ -186,7 +209,12 @@ def test_matrix_cells_open_their_answers_or_the_ask_form(
     expect(empty).to_have_text("+")
     expect(empty).to_have_accessible_name(f"{FIELD_NAME}, {question}: no answer yet, ask")
     query = ask_form_query(empty.get_attribute("href"))
-    assert query == {"template": ["ask.yml"], "field": [FIELD_NAME], "question": [question]}
+    assert query == {
+        "template": ["ask.yml"],
+        "field": [FIELD_NAME],
+        "question": [question],
+        "title": [f"Question for {FIELD_NAME}: {question}"],
+    }
 
     counted = matrix_cell(page, FIELD_NAME, QUESTION_TEXT).get_by_role("link")
     expect(counted).to_have_text("3")

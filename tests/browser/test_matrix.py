@@ -112,13 +112,27 @@ def test_a_question_readers_are_asking_leads_to_theirs(
     page = open_page(MATRIX)
     asked = matrix(page).get_by_role(
         "link",
-        name="Museums & archives, What does a typical day look like?: no answer yet, 1 reader "
+        name="Magazine journalism, What can someone expect to earn?: no answer yet, 1 reader "
         "asking, see the queued question",
     )
     expect(asked).to_have_text("?")
     asked.click()
-    expect(page).to_have_url(site_url + "ask/#ask-archivist-day")
-    queued = page.locator("#ask-archivist-day")
-    expect(queued).to_contain_text("What does a digital archivist actually do all day?")
-    expect(queued).to_contain_text("with someone in the field")
+    expect(page).to_have_url(site_url + "ask/#ask-magazine-pay")
+    queued = page.locator("#ask-magazine-pay")
+    expect(queued).to_contain_text("What does an editorial assistant at a magazine earn")
+    expect(queued).to_contain_text("waiting")
     expect(queued).to_be_in_viewport()
+
+
+def test_a_question_asked_in_an_issue_asks_for_a_thumbs_up(open_page: Callable[..., Page]) -> None:
+    """Its issue has 5 👍: the cell leads there, for a sixth, rather than to a new question."""
+    page = open_page(MATRIX)
+    asked = matrix(page).get_by_role(
+        "link",
+        name="Museums & archives, What does a typical day look like?: no answer yet, 5 readers "
+        "asking, add your 👍 to issue #9",
+    )
+    expect(asked).to_have_text("?")
+    expect(asked).to_have_attribute(
+        "href", "https://github.com/interview-notes/interviews/issues/9"
+    )
