@@ -1,0 +1,227 @@
+"""Search at scale: Material's search against Pagefind on a built corpus site (issue 18).
+
+    python bench/corpus.py 1000 /tmp/corpus-1000
+    cd /tmp/corpus-1000 && mkdocs build -d site && pagefind --site site
+    python bench/search.py /tmp/corpus-1000
+
+serves the built `site/` on loopback, and for each of three known phrases (a run of words
+from an answer of a fixed write-up, found in no other write-up) opens a fresh Chromium and
+searches once with Material's search (the header's search box) and once with Pagefind's
+JavaScript API (a blank test page written into the site folder). It prints the bytes the
+search fetched for that first query (everything under `search/` or with `search` in its
+name for Material, everything under `pagefind/` for Pagefind, from the page's opening),
+the time from typing the query to the first result, and the rank of the write-up the phrase
+comes from among the first five results. Needs Playwright's Python package and Debian's
+`chromium` on PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import re
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, Response, sync_playwright
+
+WRITEUPS = (17, 417, 777)  # present at every corpus size from 1,000
+PHRASE_WORDS = 5
+TOP = 5
+TIMEOUT_MS = 120_000
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+TEST_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Pagefind test</title></head>
+<body><script type="module">
+window.runSearch = async (query) => {
+  const pagefind = await import("/pagefind/pagefind.js");
+  await pagefind.init();
+  const search = await pagefind.search(query);
+  const data = await Promise.all(search.results.slice(0, TOP).map((r) => r.data()));
+  return {count: search.results.length, urls: data.map((d) => d.url)};
+};
+window.ready = true;
+</script></body></html>
+""".replace("TOP", str(TOP))
+
+
+@dataclass
+class Outcome:
+    """One first query: what it fetched, how long it took, where the right write-up came."""
+
+    engine: str
+    query: str
+    bytes: int
+    requests: int
+    seconds: float
+    count: str
+    rank: int | None
+    first: list[str]
+
+
+def plain(markdown: str) -> str:
+    """The words of a write-up's body, without links' targets, emphasis or punctuation."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return " ".join(re.findall(r"[a-z]+", text.lower()))
+
+
+def known_phrases(root: Path) -> list[tuple[str, str]]:
+    """(phrase, URL of its write-up) for each of WRITEUPS: words from its second answer that
+    no other write-up of the corpus has in that order."""
+    folder = root / "content" / "interviews"
+    bodies = {
+        path.stem: plain(path.read_text(encoding="utf-8").split("\n---\n", 1)[1])
+        for path in sorted(folder.glob("w*.md"))
+    }
+    phrases = []
+    for number in WRITEUPS:
+        stem = f"w{number:05d}"
+        source = (folder / f"{stem}.md").read_text(encoding="utf-8")
+        words = plain(source.split("\n## ")[2].split("\n", 1)[1]).split()
+        for start in range(len(words) - PHRASE_WORDS):
+            phrase = " ".join(words[start : start + PHRASE_WORDS])
+            if [s for s, body in bodies.items() if phrase in body] == [stem]:
+                phrases.append((phrase, f"/interviews/{stem}/"))
+                break
+    return phrases
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on a loopback port for the time of the block; yield its base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def size(response: Response) -> int:
+    """The bytes of a response's body as sent (no compression on this server)."""
+    length = response.headers.get("content-length")
+    if length is not None:
+        return int(length)
+    try:
+        return len(response.body())
+    except Exception:  # a redirect or a body the browser no longer holds
+        return 0
+
+
+def path(url: str) -> str:
+    """A result's URL without its host and anchor."""
+    return re.sub(r"^https?://[^/]+", "", url).split("#")[0]
+
+
+def rank(paths: list[str], target: str) -> int | None:
+    """The 1-based place of `target` among result paths."""
+    return paths.index(target) + 1 if target in paths else None
+
+
+def material(page: Page, base: str, query: str) -> tuple[float, str, list[str]]:
+    """Search from the home page's header; the seconds to the first result, the count of
+    result pages shown and their URLs."""
+    page.goto(f"{base}/", wait_until="load")
+    box = page.locator("input.md-search__input")
+    box.click()
+    start = time.perf_counter()
+    box.fill(query)
+    page.locator(".md-search-result__item").first.wait_for(timeout=TIMEOUT_MS)
+    seconds = time.perf_counter() - start
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    urls = [str(links.nth(i).get_attribute("href")) for i in range(min(TOP, links.count()))]
+    meta = page.locator(".md-search-result__meta").inner_text()
+    return seconds, meta.split(" ")[0], urls
+
+
+def pagefind(page: Page, base: str, query: str) -> tuple[float, str, list[str]]:
+    """Search through Pagefind's API on the test page, fetching the first results' data."""
+    page.goto(f"{base}/pagefind-test.html", wait_until="load")
+    page.wait_for_function("window.ready === true")
+    start = time.perf_counter()
+    found = page.evaluate("q => runSearch(q)", query)
+    return time.perf_counter() - start, f"{found['count']:,}", list(found["urls"])
+
+
+def measure(browser: Browser, base: str, engine: str, query: str, target: str) -> Outcome:
+    """One first query in a fresh browser context (an empty cache)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    responses: list[Response] = []
+    context.on("response", lambda response: responses.append(response))
+    page = context.new_page()
+    search = material if engine == "material" else pagefind
+    seconds, count, urls = search(page, base, query)
+    page.wait_for_timeout(300)  # let late responses of the search land
+    mine = [r for r in responses if counted(engine, r.url)]
+    total = sum(size(r) for r in mine)
+    context.close()
+    paths = [path(url) for url in urls]
+    return Outcome(engine, query, total, len(mine), seconds, count, rank(paths, target), paths)
+
+
+def counted(engine: str, url: str) -> bool:
+    """Whether a response belongs to the engine's search machinery."""
+    if engine == "material":
+        return "/search/" in url or "search" in url.rsplit("/", 1)[-1]
+    return "/pagefind/" in url
+
+
+def table(outcomes: list[Outcome]) -> str:
+    """The outcomes as a Markdown table."""
+    lines = [
+        "| engine | query | bytes fetched | requests | time to first result | results "
+        f"| rank of its write-up (top {TOP}) | first three results |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for o in outcomes:
+        where = str(o.rank) if o.rank else f"not in top {TOP}"
+        lines.append(
+            f"| {o.engine} | `{o.query}` | {o.bytes / 1000:,.0f} kB | {o.requests} "
+            f"| {o.seconds:.2f} s | {o.count} | {where} | {', '.join(o.first[:3])} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", type=Path, help="a corpus folder whose site/ is built")
+    parser.add_argument("--chromium", default="chromium", help="the browser's executable")
+    args = parser.parse_args()
+    site = args.root / "site"
+    (site / "pagefind-test.html").write_text(TEST_PAGE, encoding="utf-8")
+    phrases = known_phrases(args.root)
+    outcomes = []
+    with serve(site) as base, sync_playwright() as playwright:
+        chromium = shutil.which(args.chromium)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for phrase, target in phrases:
+            print(f"{phrase!r} from {target}", flush=True)
+            for engine, query in [
+                ("material", phrase),
+                ("pagefind", phrase),
+                ("pagefind-phrase", f'"{phrase}"'),
+            ]:
+                outcomes.append(measure(browser, base, engine, query, target))
+        browser.close()
+    print(table(outcomes))
+
+
+if __name__ == "__main__":
+    main()
