@@ -4,15 +4,16 @@
     cd /tmp/corpus-1000 && mkdocs build -d site && pagefind --site site
     python bench/search.py /tmp/corpus-1000
 
-serves the built `site/` on loopback, and for each of three known phrases (a run of words
-from an answer of a fixed write-up, found in no other write-up) opens a fresh Chromium and
-searches once with Material's search (the header's search box) and once with Pagefind's
-JavaScript API (a blank test page written into the site folder). It prints the bytes the
-search fetched for that first query (everything under `search/` or with `search` in its
-name for Material, everything under `pagefind/` for Pagefind, from the page's opening),
-the time from typing the query to the first result, and the rank of the write-up the phrase
-comes from among the first five results. Needs Playwright's Python package and Debian's
-`chromium` on PATH.
+serves the built `site/` on loopback, and for each known query (three runs of five words
+from an answer of a fixed write-up, found in no other write-up, and one interviewee's name)
+opens a fresh browser context (an empty cache) and searches once with Material's search (the
+header's search box) and twice with Pagefind's JavaScript API on a blank test page written
+into the site folder (the words, then the words quoted as a phrase). It prints the bytes the
+search fetched for that first query (`search/` or `search` in the file's name for Material,
+Pagefind's folder for Pagefind, from the page's opening), the time from typing the query to
+the first result, and the rank of the write-up the query comes from among the first five
+results. `--bundle` names Pagefind's folder (its `--output-subdir`). Needs Playwright's
+Python package and Debian's `chromium` on PATH.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ TEST_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Pagefind test</title></head>
 <body><script type="module">
 window.runSearch = async (query) => {
-  const pagefind = await import("/pagefind/pagefind.js");
+  const pagefind = await import("/BUNDLE/pagefind.js");
   await pagefind.init();
   const search = await pagefind.search(query);
   const data = await Promise.all(search.results.slice(0, TOP).map((r) => r.data()));
@@ -51,7 +52,7 @@ window.runSearch = async (query) => {
 };
 window.ready = true;
 </script></body></html>
-""".replace("TOP", str(TOP))
+"""
 
 
 @dataclass
@@ -76,7 +77,7 @@ def plain(markdown: str) -> str:
 
 def known_phrases(root: Path) -> list[tuple[str, str]]:
     """(phrase, URL of its write-up) for each of WRITEUPS: words from its second answer that
-    no other write-up of the corpus has in that order."""
+    no other write-up of the corpus has in that order; then an interviewee's name."""
     folder = root / "content" / "interviews"
     bodies = {
         path.stem: plain(path.read_text(encoding="utf-8").split("\n---\n", 1)[1])
@@ -92,6 +93,8 @@ def known_phrases(root: Path) -> list[tuple[str, str]]:
             if [s for s, body in bodies.items() if phrase in body] == [stem]:
                 phrases.append((phrase, f"/interviews/{stem}/"))
                 break
+    # A name, as a reader would look someone up: rare words rather than a phrase.
+    phrases.append((f"Person {WRITEUPS[1]}", f"/interviews/w{WRITEUPS[1]:05d}/"))
     return phrases
 
 
@@ -160,7 +163,9 @@ def pagefind(page: Page, base: str, query: str) -> tuple[float, str, list[str]]:
     return time.perf_counter() - start, f"{found['count']:,}", list(found["urls"])
 
 
-def measure(browser: Browser, base: str, engine: str, query: str, target: str) -> Outcome:
+def measure(
+    browser: Browser, base: str, engine: str, query: str, target: str, bundle: str
+) -> Outcome:
     """One first query in a fresh browser context (an empty cache)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     responses: list[Response] = []
@@ -169,18 +174,18 @@ def measure(browser: Browser, base: str, engine: str, query: str, target: str) -
     search = material if engine == "material" else pagefind
     seconds, count, urls = search(page, base, query)
     page.wait_for_timeout(300)  # let late responses of the search land
-    mine = [r for r in responses if counted(engine, r.url)]
+    mine = [r for r in responses if counted(engine, r.url, bundle)]
     total = sum(size(r) for r in mine)
     context.close()
     paths = [path(url) for url in urls]
     return Outcome(engine, query, total, len(mine), seconds, count, rank(paths, target), paths)
 
 
-def counted(engine: str, url: str) -> bool:
+def counted(engine: str, url: str, bundle: str) -> bool:
     """Whether a response belongs to the engine's search machinery."""
     if engine == "material":
         return "/search/" in url or "search" in url.rsplit("/", 1)[-1]
-    return "/pagefind/" in url
+    return f"/{bundle}/" in url
 
 
 def table(outcomes: list[Outcome]) -> str:
@@ -202,10 +207,14 @@ def table(outcomes: list[Outcome]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("root", type=Path, help="a corpus folder whose site/ is built")
+    parser.add_argument(
+        "--bundle", default="pagefind", help="Pagefind's folder in the site (--output-subdir)"
+    )
     parser.add_argument("--chromium", default="chromium", help="the browser's executable")
     args = parser.parse_args()
     site = args.root / "site"
-    (site / "pagefind-test.html").write_text(TEST_PAGE, encoding="utf-8")
+    page = TEST_PAGE.replace("TOP", str(TOP)).replace("BUNDLE", args.bundle)
+    (site / "pagefind-test.html").write_text(page, encoding="utf-8")
     phrases = known_phrases(args.root)
     outcomes = []
     with serve(site) as base, sync_playwright() as playwright:
@@ -218,7 +227,7 @@ def main() -> None:
                 ("pagefind", phrase),
                 ("pagefind-phrase", f'"{phrase}"'),
             ]:
-                outcomes.append(measure(browser, base, engine, query, target))
+                outcomes.append(measure(browser, base, engine, query, target, args.bundle))
         browser.close()
     print(table(outcomes))
 
