@@ -69,14 +69,8 @@ def page_trail(
     return tuple(crumbs)
 
 
-def writeup_trail(writeup: WriteUp, *, archive: bool) -> tuple[Crumb, ...]:
-    """The breadcrumbs of a write-up: home, the interviews archive when the site has it, else
-    the fields and its primary field, and the write-up itself."""
-    if archive:
-        up = [Crumb(SECTION_TITLES[ARCHIVE], ARCHIVE)]
-    else:
-        up = [
-            Crumb(SECTION_TITLES[urls.FIELDS], urls.FIELDS),
-            Crumb(writeup.field.name, urls.field_path(writeup.field)),
-        ]
-    return (Crumb("Home", HOME), *up, Crumb(writeup.title, writeup.path))
+def writeup_trail(writeup: WriteUp) -> tuple[Crumb, ...]:
+    """The breadcrumbs of a write-up: home, the interviews archive (which every build makes,
+    or a page of the site's own at its address), and the write-up itself."""
+    archive = Crumb(SECTION_TITLES[ARCHIVE], ARCHIVE)
+    return (Crumb("Home", HOME), archive, Crumb(writeup.title, writeup.path))

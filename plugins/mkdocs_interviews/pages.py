@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import urls
 from .anchors import AnswerHeading, answer_headings
-from .bearings import ARCHIVE, Crumb, page_trail, writeup_trail
+from .bearings import Crumb, page_trail, writeup_trail
 from .catalogs import QuestionCatalog
 from .coverage import Grid
 from .coverage import grid as coverage_grid
@@ -173,7 +173,6 @@ class Renderer:
         _refuse_markdown_decoration(self.options.templates_dir)
         self._answer_template = self.env.get_template("writeup_answer.html.j2")
         self._breadcrumbs = self.env.get_template("breadcrumbs.html.j2")
-        self._has_archive: bool | None = None
         own = Path(__file__).parent / "templates"
         self._own_answer_template = Path(self._answer_template.filename or "").parent == own
 
@@ -401,13 +400,6 @@ class Renderer:
             return ""
         return self._breadcrumbs.render(trail=trail, links=links).strip("\n") + "\n\n"
 
-    @property
-    def has_archive(self) -> bool:
-        """Whether the build makes the interviews archive, which write-ups' trails go through."""
-        if self._has_archive is None:
-            self._has_archive = any(plan.path == ARCHIVE for plan in self.plans())
-        return self._has_archive
-
     def answers(
         self,
         question: Question,
@@ -547,7 +539,7 @@ class Renderer:
             ends.append((found.end, question_id))
         header = footer = ""
         if not partial:
-            trail = writeup_trail(writeup, archive=self.has_archive)
+            trail = writeup_trail(writeup)
             header = self.breadcrumbs(trail, links) + self.env.get_template(
                 "writeup_header.html.j2"
             ).render(context)
