@@ -100,6 +100,11 @@ class PagePlan:
     context: dict[str, Any]
     trail: tuple[Crumb, ...] = ()
     """Its breadcrumbs, from the home page to itself."""
+    scope: tuple[str | None, str | None] | None = None
+    """The write-ups it shows: those that answer the question of id `scope[0]` (any, if
+    None) from the field of slug `scope[1]` (any, if None); None for a page that may show
+    any write-up. A preview makes the page again only when one of those changed (see
+    `preview`)."""
 
     @property
     def as_html(self) -> bool:
@@ -190,13 +195,14 @@ class Renderer:
             urls.FIELDS, "fields.html.j2", "Fields", "Every field, with its interviews."
         )
         for item in index.fields:
-            yield self._page(
+            plan = self._page(
                 urls.field_path(item),
                 "field.html.j2",
                 item.name,
                 item.description or f"Interviews with people who work in {item.name}.",
                 field=item,
             )
+            yield self._scoped(plan, None, item.slug)
         yield from self._archive()
         yield self._page(
             urls.QUESTIONS,
@@ -234,7 +240,7 @@ class Renderer:
             if not answered and question.retired:
                 continue
             unanswered = [item for item in index.fields if item not in answered]
-            yield self._page(
+            plan = self._page(
                 urls.question_path(question),
                 "question.html.j2",
                 question.text,
@@ -245,8 +251,9 @@ class Renderer:
                 unanswered=unanswered,
                 compare_script=urls.COMPARE_SCRIPT,
             )
+            yield self._scoped(plan, question.id, None)
             for item in answered:
-                yield self._page(
+                plan = self._page(
                     urls.question_field_path(question, item),
                     "question_field.html.j2",
                     f"{question.text} ({item.name})",
@@ -255,6 +262,20 @@ class Renderer:
                     question=question,
                     field=item,
                 )
+                yield self._scoped(plan, question.id, item.slug)
+
+    def _scoped(self, plan: PagePlan, question: str | None, field: str | None) -> PagePlan:
+        """The plan with the write-ups it shows, as the plugin's templates show them (a
+        site's own template may show any: then any)."""
+        if self._site_templates:
+            return plan
+        return dataclasses.replace(plan, scope=(question, field))
+
+    @functools.cached_property
+    def _site_templates(self) -> bool:
+        """Whether the site has templates of its own."""
+        folder = self.options.templates_dir
+        return folder is not None and any(folder.glob("*.j2"))
 
     def _archive(self) -> Iterator[PagePlan]:
         """The archive of every interview: its page of the latest and the years, then a page

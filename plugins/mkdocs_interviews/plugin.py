@@ -20,9 +20,11 @@ from .bearings import section_pages
 from .build import MATERIAL_DIR, THEME_DIR, SiteBuild, SiteSettings, material_partials_fit
 from .config import InterviewsConfig, site_markdown, site_settings
 from .decoration import DecorationExtension
+from .preview import Memory, digest
 from .problems import FileProblems
 from .project import paused_gc, read_project
 from .question_form import QuestionFormError
+from .rebuilds import PreviewRebuild, QuietDirty, site_fingerprint
 from .render import SiteTemplateError
 from .site_files import read_site_files
 from .text import decode
@@ -30,6 +32,9 @@ from .text import decode
 # Not `get_plugin_logger`: its prefix would come before the file name, and every message
 # here starts with the file.
 log = logging.getLogger("mkdocs.plugins.interviews")
+
+DIRTY_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
+"""Where MkDocs (and ProperDocs) warn on each `--dirty` build (see `rebuilds.QuietDirty`)."""
 
 INDEX_PAGES = (urls.INTERVIEWS, urls.FIELDS, urls.QUESTIONS, urls.ASK, urls.NETWORK)
 """Generated pages meant for the navigation; the others are reached from these."""
@@ -55,15 +60,32 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.preview = False
         """Whether this process serves the site to its author (`mkdocs serve`), from
         `on_startup`: only then are problems shown on the pages and drafts listed."""
+        self.dirty = False
+        """Whether the preview builds `--dirty`: then the plugin tells MkDocs which pages
+        changed (see `rebuilds`)."""
+        self.memory = Memory()
+        """What the preview keeps from one build for the next."""
+        self.rebuild: PreviewRebuild | None = None
+        """This `--dirty` build's answers, from `on_nav`."""
+        self.sources: dict[str, bytes] = {}
+        """The catalogs' and write-ups' bytes as this build read them, from `on_files`."""
+        self.quiet = QuietDirty()
 
     # With these two hooks MkDocs keeps one instance for every build of a process (each
     # rebuild of `mkdocs serve`); each build makes its settings and its `SiteBuild` anew.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
+        self.dirty = self.preview and dirty
+        if self.dirty:
+            for name in DIRTY_LOGGERS:
+                logging.getLogger(name).addFilter(self.quiet)
 
     def on_shutdown(self) -> None:
-        self.preview = False
-        self.settings = self.build = None
+        self.preview = self.dirty = False
+        self.settings = self.build = self.rebuild = None
+        self.memory.forget()
+        for name in DIRTY_LOGGERS:
+            logging.getLogger(name).removeFilter(self.quiet)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -102,6 +124,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         assert self.settings is not None
         options = self.config.options()
         read = read_site_files(files, options)
+        self.sources = read.sources
         for problem in read.problems:
             log.warning(str(problem))
         project = read_project(read.sources, options, read.held_back)
@@ -173,7 +196,29 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_pages = {page.file.src_uri: page for page in nav.pages}
         self.activated = None  # of an earlier build's navigation, should one have failed
+        self.rebuild = None
+        if self.dirty and self.build is not None:
+            self._answer_dirty(config, files, nav, self.build)
         return nav
+
+    def _answer_dirty(
+        self, config: MkDocsConfig, files: Files, nav: Navigation, build: SiteBuild
+    ) -> None:
+        """Tell MkDocs which pages this `--dirty` build of the preview makes again."""
+        options = self.config.options()
+        catalogs = (options.fields_file, options.questions_file, options.asks_file)
+        own = (
+            f"{config.docs_dir}\0{config.site_dir}\0{config.site_url}",
+            repr(sorted(self.config.items())),
+            repr(self.settings),
+            digest(self.sources.get(path, b"\0") for path in catalogs),
+        )
+        # Material's search indexes each page as it is rendered: it needs them all.
+        search = config.plugins.get("material/search")
+        whole = search is not None and bool(search.config.get("enabled", True))
+        site = site_fingerprint(config, own, files, nav)
+        self.rebuild = PreviewRebuild(self.memory, config, site, whole=whole)
+        self.rebuild.answer(files, build, self.sources)
 
     # Before the search plugin reads the page: the listings' excerpts are filled in first.
     @event_priority(50)
@@ -197,6 +242,16 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self._deactivate()
         return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.rebuild is not None and self.build is not None:
+            made, pages = self.rebuild.finish(self.build)
+            log.info(f"interviews: {made} of {pages} pages made again (the others are unchanged)")
+            self.rebuild = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.memory.forget()  # what the failed build left in the folder is unknown
+        self.rebuild = None
 
     def _activate(self, page: Page) -> None:
         """Make active, for the theme's tabs and sidebar, the navigation page of the section a
