@@ -13,6 +13,11 @@ import contextlib
 import logging
 import os
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -20,7 +25,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import MKDOCS_YML, PLUGIN_LOGGER, SERVE_URL, Site, catalogs, writeup
+from conftest import BUILDER, MKDOCS_YML, PLUGIN_LOGGER, SERVE_URL, Site, catalogs, writeup
 
 YML = MKDOCS_YML.replace("  - search\n", "")
 """The tests' site without Material's search (with it, every rebuild is a whole one)."""
@@ -90,14 +95,25 @@ EDITS: dict[str, list[Edit]] = {
         _replace("interviews/host.md", "field: Radio & podcasting", "field: Music production")
     ],
     "referred_by": [_replace("interviews/host.md", "referred_by: producer", "referred_by: editor")],
-    "a title and a date": [
-        _replace("interviews/agent.md", "title: Selling books", "title: Selling stories"),
-        _replace("interviews/agent.md", "date: 2024-11-20", "date: 2025-07-01"),
-    ],
+    # Each is in the other's "More from Book publishing"; no year is left without a page.
+    "a title": [_replace("interviews/agent.md", "title: Selling books", "title: Selling stories")],
+    "a date": [_replace("interviews/editor.md", "date: 2025-04-02", "date: 2024-10-01")],
     "a draft": [
         _replace("interviews/agent.md", "role: Literary agent", "role: Agent\ndraft: true")
     ],
     "a problem": [_replace("interviews/producer.md", "field: Music production", "field: Musik")],
+    # The others' links after their answer to it count one answer more ("2 other fields"),
+    # and no page is added (Book publishing has answered it).
+    "an answer added": [
+        _write({
+            "interviews/agent.md": writeup(
+                title="Selling books",
+                role="Literary agent",
+                date="2024-11-20",
+                questions=("getting-started", "typical-day", "who-else"),
+            )
+        })
+    ],
     "a write-up added": [
         _write({
             "interviews/mixer.md": writeup(title="Mixing", field="Music production", role="Mixer")
@@ -264,3 +280,53 @@ def test_with_materials_search_every_page_is_made_again(
         EDITS["an answer"][0](site)
         made, pages = _made_again(serve.build())
     assert made == pages
+
+
+def without_epochs(page: str) -> str:
+    return re.sub(r"livereload\(\d+, \d+\)", "livereload()", page)
+
+
+def test_the_readmes_serve_command_shows_a_saved_answer(
+    make_site: Callable[..., Site], tmp_path: Path
+) -> None:
+    # The command line itself: `serve --livereload --dirty` watches the files, and after a
+    # save serves the changed write-up and the pages that quote it.
+    site = make_site(FILES, mkdocs_yml=YML)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", BUILDER, "serve", "--livereload", "--dirty"]
+    server = subprocess.Popen(
+        [*command, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site.root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+    def served(path: str, holding: str = "</html>") -> str:
+        url = f"http://127.0.0.1:{port}/interviews/{path}"
+        deadline = time.monotonic() + 120
+        while True:
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    page = str(response.read().decode())
+                if holding in page:
+                    return page
+            assert time.monotonic() < deadline, f"{url} never held {holding!r}"
+            time.sleep(0.2)
+
+    try:
+        unrelated = served("questions/who-else/")
+        time.sleep(1.5)  # the watcher starts after the first build
+        EDITS["an answer"][0](site)
+        assert "Ears, then gear." in served("interviews/producer/", "Ears, then gear.")
+        assert "Ears, then gear." in served("questions/skills/", "Ears, then gear.")
+        # But for the epochs of the script serve adds to every page, to reload it.
+        assert without_epochs(served("questions/who-else/")) == without_epochs(unrelated)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    log = errors.decode()
+    assert re.search(r"interviews: \d+ of \d+ pages made again", log), log
+    assert "'dirty' build" not in log

@@ -278,6 +278,20 @@ class SiteBuild:
         after = "\0".join(f"{key}\0{html}" for key, html in sorted(decoration.after.items()))
         return "\0".join((anchored, decoration.header, after, decoration.footer))
 
+    def decoration_inputs(self, path: str) -> list[object] | None:
+        """All that the decoration of the write-up at `path` takes from the rest of the
+        site (`Renderer.decoration_inputs`), with its problems; None for a page that is not
+        a write-up, or when only making the decoration tells (`surroundings`)."""
+        doc = self.project.document(path)
+        if doc is None:
+            return None
+        problems: list[object] = [str(problem) for problem in self._problems.get(path, ())]
+        writeup = doc.writeup or doc.partial
+        if writeup is None:
+            return problems
+        inputs = self.renderer.decoration_inputs(writeup)
+        return None if inputs is None else [*problems, *inputs]
+
     def head_of(self, path: str) -> Head | None:
         """The head of the page at `path`, as `shape` made it."""
         return self._heads.get(path)

@@ -533,14 +533,7 @@ class Renderer:
             "index": self.index,
             "question_form": self.question_form,
             "links": links,
-            "introduced_by": self.index.introductions.introduced_by(writeup),
-            "introduced_next": self.index.introductions.introduced_next(writeup),
-            # A stand-in without fields (a preview of a write-up with problems) has none.
-            "more": self.index.listings.others_in(writeup.field, writeup, MORE_FROM_FIELD)
-            if writeup.fields
-            else [],
-            "lineage": self.index.introductions.lineage(writeup),
-            "chain_size": self.index.introductions.chain_size(writeup),
+            **self._surroundings(writeup),
         }
         lines = markdown.split("\n")
         after: dict[str, str] = {}
@@ -571,6 +564,35 @@ class Renderer:
             take = functools.partial(self.listed.take, writeup.path)
         decoration = Decoration(header.strip(), after, footer.strip(), tuple(ends), take)
         return "\n".join(lines), decoration
+
+    def _surroundings(self, writeup: WriteUp) -> dict[str, Any]:
+        """What the decoration of `writeup` shows of the other write-ups (its templates'
+        context beside the write-up itself, the index and the question form)."""
+        introductions = self.index.introductions
+        return {
+            "introduced_by": introductions.introduced_by(writeup),
+            "introduced_next": introductions.introduced_next(writeup),
+            # A stand-in without fields (a preview of a write-up with problems) has none.
+            "more": self.index.listings.others_in(writeup.field, writeup, MORE_FROM_FIELD)
+            if writeup.fields
+            else [],
+            "lineage": introductions.lineage(writeup),
+            "chain_size": introductions.chain_size(writeup),
+        }
+
+    def decoration_inputs(self, writeup: WriteUp) -> list[object] | None:
+        """All that the decoration of `writeup` takes from the rest of the site, beside the
+        write-up itself and what every page shares (catalogs, settings, templates): the
+        write-ups it names, the counts it shows, the readers' questions it answers. A
+        preview compares them to tell whether the decoration changed without making it
+        (see `preview`). None when the site has templates of its own, which may show
+        anything."""
+        if self._site_templates:
+            return None
+        listings = self.index.listings
+        counts = [len(listings.answers_to(answer.question)) for answer in writeup.answers]
+        asks = [ask.id for ask in self.index.queue.asks_answered_by(writeup)]
+        return [*self._surroundings(writeup).items(), listings.lists(writeup), counts, asks]
 
     def problems_box(self, problems: Sequence[Problem]) -> str:
         """The box at the top of a write-up's page that lists its problems, file first, in a

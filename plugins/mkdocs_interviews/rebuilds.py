@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .build import SiteBuild
+from .model import WriteUp
 from .preview import PACKAGE_DIR, Memory, Rebuild, digest, folder_digest, versions
 from .problems import FileProblems
 from .text import decode
@@ -59,9 +60,14 @@ class PreviewRebuild:
 
     def _writeup(self, file: File, build: SiteBuild, source: bytes) -> None:
         path = file.src_uri
-        text = decode(source, FileProblems(path))  # as the page will be read: see plugin
-        surroundings = build.surroundings(path, text) or ""
-        made = self.rebuild.changed(path, file.dest_uri, digest((source, surroundings)))
+        assert self.scopes is not None
+        inputs = build.decoration_inputs(path)
+        if inputs is not None:
+            around = "\0".join(self.scopes.flat(inputs))
+        else:  # only making the decoration tells what it shows
+            text = decode(source, FileProblems(path))  # as the page will be read: see plugin
+            around = build.surroundings(path, text) or ""
+        made = self.rebuild.changed(path, file.dest_uri, digest((source, around)))
         self.decided[path] = made
 
     def decide(self, file: File, build: SiteBuild) -> bool:
@@ -102,7 +108,9 @@ class Scopes:
 
     def __init__(self, build: SiteBuild, sources: dict[str, bytes]) -> None:
         self.by_scope: dict[tuple[str | None, str | None] | None, list[str]] = {None: []}
-        seen: dict[str, str] = {}
+        self.sources: dict[str, str] = {}
+        """Each write-up's file, as a digest, by path."""
+        seen = self.sources
         others = []
         for doc in build.project.documents:
             source = digest((doc.path, sources.get(doc.path, b"")))
@@ -122,6 +130,18 @@ class Scopes:
         answering = (listings.writeup(ask.answered_in) for ask in build.index.queue.asks)
         queue = (seen.get(w.path, "?") if w is not None else "-" for w in answering)
         self.shared = digest((*others, *queue))
+
+    def flat(self, inputs: object) -> Iterator[str]:
+        """`inputs` (`SiteBuild.decoration_inputs`) as text: each write-up by its file."""
+        if isinstance(inputs, WriteUp):
+            yield f"writeup\0{inputs.path}\0{self.sources.get(inputs.path, '?')}"
+        elif isinstance(inputs, (list, tuple)):
+            yield "["
+            for item in inputs:
+                yield from self.flat(item)
+            yield "]"
+        else:
+            yield repr(inputs)
 
     def of(self, scope: tuple[str | None, str | None] | None) -> str:
         """The digest of the write-ups a page of `scope` shows."""
