@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any, cast
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -22,10 +23,10 @@ from .config import InterviewsConfig, site_markdown, site_settings
 from .decoration import DecorationExtension
 from .preview import Memory, digest
 from .problems import FileProblems
-from .project import paused_gc, read_project
+from .project import Readings, paused_gc, read_project
 from .question_form import QuestionFormError
 from .rebuilds import PreviewRebuild, QuietDirty, site_fingerprint
-from .render import SiteTemplateError
+from .render import COMPILED, SiteTemplateError
 from .site_files import read_site_files
 from .text import decode
 
@@ -70,6 +71,8 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.sources: dict[str, bytes] = {}
         """The catalogs' and write-ups' bytes as this build read them, from `on_files`."""
         self.quiet = QuietDirty()
+        self.readings = Readings()
+        """The write-ups as the preview's last build read them (see `project.Readings`)."""
 
     # With these two hooks MkDocs keeps one instance for every build of a process (each
     # rebuild of `mkdocs serve`); each build makes its settings and its `SiteBuild` anew.
@@ -81,6 +84,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
                 logging.getLogger(name).addFilter(self.quiet)
 
     def on_shutdown(self) -> None:
+        self.readings = Readings()
         self.preview = self.dirty = False
         self.settings = self.build = self.rebuild = None
         self.memory.forget()
@@ -127,7 +131,8 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.sources = read.sources
         for problem in read.problems:
             log.warning(str(problem))
-        project = read_project(read.sources, options, read.held_back)
+        readings = self.readings if self.preview else None
+        project = read_project(read.sources, options, read.held_back, readings)
         for problem in project.problems:
             log.warning(str(problem))
         # Withheld files cannot be published; the catalogs are data for the plugin.
@@ -242,6 +247,13 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self._deactivate()
         return output
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self.preview:  # each rebuild makes the theme's environment anew: compile once
+            env.bytecode_cache = COMPILED
+        return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.rebuild is not None and self.build is not None:
