@@ -1,7 +1,7 @@
 """Informational-interview Q&A sites: write-ups, fields, questions and readers' asks.
 
-The core (everything but `plugin`, `config`, `site_files` and `cli`) has no MkDocs import:
-the MkDocs plugin, the command line and the tests all use it directly.
+The core (everything but `plugin`, `config`, `site_files`, `rebuilds` and `cli`) has no
+MkDocs import: the MkDocs plugin, the command line and the tests all use it directly.
 
 Glossary (the words the code, the pages and the messages use):
 
@@ -26,7 +26,8 @@ Glossary (the words the code, the pages and the messages use):
   **held back** is the second way.
 - **preview**: a build for the author, in `mkdocs serve` (`SiteSettings.preview`): each
   write-up's problems at the top of its page, drafts listed and marked, but in the feeds and
-  the open data.
+  the open data. With `--dirty`, a **rebuild** makes again only the pages whose
+  **fingerprint** (a digest of all that goes into a page) changed (`preview`, `rebuilds`).
 - **generated page**: a page the plugin makes (the archive `interviews/` and its years,
   fields, questions, ask, network), in memory for the build, as files for `generate`.
 - **archive**: every published interview, newest first: `interviews/` shows the latest and
