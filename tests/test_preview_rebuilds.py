@@ -330,3 +330,22 @@ def test_the_readmes_serve_command_shows_a_saved_answer(
     log = errors.decode()
     assert re.search(r"interviews: \d+ of \d+ pages made again", log), log
     assert "'dirty' build" not in log
+
+
+def test_a_changed_template_of_the_site_makes_its_pages_again(
+    make_site: Callable[..., Site], tmp_path: Path
+) -> None:
+    yml = YML.replace("  - interviews\n", "  - interviews:\n      templates_dir: templates\n")
+    site = make_site(FILES, mkdocs_yml=yml)
+    (site.root / "templates").mkdir()
+    template = site.root / "templates" / "field.html.j2"
+    template.write_text("<p>The field of {{ field.name }}.</p>\n")
+    served = tmp_path / "served"
+    with preview(site, served) as serve:
+        serve.build()
+        template.write_text("<p>All about {{ field.name }}.</p>\n")
+        serve.build()
+    page = (served / "fields" / "music-production" / "index.html").read_text()
+    assert "All about Music production." in page
+    site.build(serve=True, site_dir=tmp_path / "fresh")
+    _compare(served, tmp_path / "fresh")

@@ -21,7 +21,7 @@ from .bearings import section_pages
 from .build import MATERIAL_DIR, THEME_DIR, SiteBuild, SiteSettings, material_partials_fit
 from .config import InterviewsConfig, site_markdown, site_settings
 from .decoration import DecorationExtension
-from .preview import Memory, digest
+from .preview import Memory, digest, folder_digest
 from .problems import FileProblems
 from .project import Readings, paused_gc, read_project
 from .question_form import QuestionFormError
@@ -217,6 +217,10 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             repr(sorted(self.config.items())),
             repr(self.settings),
             digest(self.sources.get(path, b"\0") for path in catalogs),
+            # The site's own templates for the generated pages and the decoration.
+            folder_digest(Path(self.config.templates_dir), whole=True)
+            if self.config.templates_dir
+            else "",
         )
         # Material's search indexes each page as it is rendered: it needs them all.
         search = config.plugins.get("material/search")
