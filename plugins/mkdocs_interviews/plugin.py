@@ -261,8 +261,7 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.rebuild is not None and self.build is not None:
-            made, pages = self.rebuild.finish(self.build)
-            log.info(f"interviews: {made} of {pages} pages made again (the others are unchanged)")
+            log.info(f"interviews: {self.rebuild.finish(self.build)}")
             self.rebuild = None
 
     def on_build_error(self, *, error: Exception) -> None:

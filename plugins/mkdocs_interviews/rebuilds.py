@@ -89,15 +89,17 @@ class PreviewRebuild:
         self.decided[path] = made
         return made
 
-    def finish(self, build: SiteBuild) -> tuple[int, int]:
+    def finish(self, build: SiteBuild) -> str:
         """Keep this build for the next and delete what the last wrote that this one no
-        longer makes; how many pages were made again, of how many."""
+        longer makes; what it made, for the log."""
         outputs = {file.dest_uri for file in self.files}
         site_dir = self.rebuild.site_dir
         for path in self.rebuild.finish(build.listed.kept(), outputs):
             _delete(path, site_dir)
         pages = sum(1 for file in self.files if file.is_documentation_page())
-        return len(self.rebuild.made), pages
+        if self.rebuild.whole:
+            return f"all {pages} pages made (a save makes again only the pages it changes)"
+        return f"{len(self.rebuild.made)} of {pages} pages made again, the others unchanged"
 
 
 class Scopes:
