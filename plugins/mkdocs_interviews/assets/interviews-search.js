@@ -144,11 +144,14 @@
   toggle.addEventListener("change", () => {
     if (!toggle.checked) list.setAttribute("role", "presentation");
   });
-  // The header's button opens the dialog; the box is focused in the click itself, which
-  // brings up a phone's keyboard (a focus from a script later would not).
-  for (const label of document.querySelectorAll("header [for=__search]")) {
-    label.addEventListener("click", () => input.focus());
-  }
+  // The header's button opens the dialog by focusing the box in the click itself, which
+  // brings up a phone's keyboard (a focus from a script later would not); the label's own
+  // toggle would close it again right after.
+  const button = document.querySelector("header label.md-header__button[for=__search]");
+  button?.addEventListener("click", (event) => {
+    event.preventDefault();
+    input.focus();
+  });
   dialog.addEventListener("click", (event) => {
     if (event.target instanceof Element && event.target.closest("a")) close();
   });
