@@ -39,7 +39,6 @@ docs_dir: content
 theme:
   name: material
 plugins:
-  - search
   - interviews
 markdown_extensions:
   - toc:
@@ -47,6 +46,10 @@ markdown_extensions:
 nav:
   - Home: index.md
 """
+
+THEME_SEARCH_YML = MKDOCS_YML.replace("  - interviews\n", "  - search\n  - interviews:\n      search: theme\n")
+"""The same site with Material's search instead of the plugin's (`search: theme`), for the
+tests of what Material's index holds."""
 
 
 def catalogs() -> dict[str, str]:

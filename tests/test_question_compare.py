@@ -55,7 +55,10 @@ FILES = {
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     from conftest import new_site
 
-    built = new_site(tmp_path_factory.mktemp("compare") / "site-root", FILES)
+    from conftest import THEME_SEARCH_YML
+
+    # Material's search, whose index holds the question pages (the plugin's holds none).
+    built = new_site(tmp_path_factory.mktemp("compare") / "site-root", FILES, THEME_SEARCH_YML)
     built.build(strict=True)
     return built
 
