@@ -47,7 +47,9 @@ nav:
   - Home: index.md
 """
 
-THEME_SEARCH_YML = MKDOCS_YML.replace("  - interviews\n", "  - search\n  - interviews:\n      search: theme\n")
+THEME_SEARCH_YML = MKDOCS_YML.replace(
+    "  - interviews\n", "  - search\n  - interviews:\n      search: theme\n"
+)
 """The same site with Material's search instead of the plugin's (`search: theme`), for the
 tests of what Material's index holds."""
 

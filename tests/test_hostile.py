@@ -175,7 +175,9 @@ def test_what_the_search_is_told_is_escaped(site: Site) -> None:
     page = site.page("interviews/evil")
     soup = BeautifulSoup(page, "html.parser")
     marks = soup.select(".interviews-search-marks span")
-    found = {(m.get("data-pagefind-meta") or m["data-pagefind-filter"], m["data-value"]) for m in marks}
+    found = {
+        (m.get("data-pagefind-meta") or m["data-pagefind-filter"], m["data-value"]) for m in marks
+    }
     assert {
         ("title[data-value]", evil("Title")),
         ("role[data-value]", evil("Role")),

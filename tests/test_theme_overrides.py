@@ -73,7 +73,9 @@ def test_the_search_dialog_has_a_name_and_the_repository_link_fetches_nothing(
 def test_a_sites_custom_dir_still_comes_first(make_site, config: str, partial: str) -> None:
     site = make_site(
         {"interviews/editor.md": writeup()},
-        mkdocs_yml=config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+        mkdocs_yml=config.replace(
+            "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+        ),
     )
     (site.root / "overrides" / "partials").mkdir(parents=True)
     (site.root / "overrides" / "partials" / partial).write_text(

@@ -541,9 +541,9 @@ class Renderer:
         if not partial:
             trail = search.ignored(self.breadcrumbs(writeup_trail(writeup), links))
             marks = search.writeup_marks(writeup)
-            header = f"{trail}\n{marks}\n" + self.env.get_template(
-                "writeup_header.html.j2"
-            ).render(context)
+            header = f"{trail}\n{marks}\n" + self.env.get_template("writeup_header.html.j2").render(
+                context
+            )
         if not partial or writeup.fields:
             footer = search.ignored(self.env.get_template("writeup_footer.html.j2").render(context))
         take = None

@@ -11,6 +11,7 @@
   if (!dialog || !toggle) return;
   const form = dialog.querySelector("form");
   const input = dialog.querySelector(".md-search__input");
+  const result = dialog.querySelector(".md-search-result");
   const meta = dialog.querySelector(".md-search-result__meta");
   const list = dialog.querySelector(".md-search-result__list");
   const selects = [...dialog.querySelectorAll("select[data-filter]")];
@@ -56,23 +57,30 @@
     meta.textContent = dialog.dataset[key].replace("#", String(count));
   }
 
+  // The results say they are being updated (aria-busy) from a change until its results
+  // are shown: a later change replaces an earlier one's.
   async function run() {
     const query = input.value.trim();
     const filters = chosen();
     const ticket = ++asked;
+    result.setAttribute("aria-busy", "true");
     if (!query && !Object.keys(filters).length) {
-      list.replaceChildren();
-      say("placeholder");
+      show(ticket, [], "placeholder");
       return;
     }
     const engine = await pagefind();
     const search = await engine.debouncedSearch(query || null, { filters }, 150);
-    if (search === null || ticket !== asked) return; // a later query replaced this one
+    if (search === null || ticket !== asked) return;
     const shown = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
+    const count = search.results.length;
+    show(ticket, shown, count === 0 ? "none" : count === 1 ? "one" : "other", count);
+  }
+
+  function show(ticket, shown, key, count) {
     if (ticket !== asked) return;
     list.replaceChildren(...shown.map(item));
-    const count = search.results.length;
-    say(count === 0 ? "none" : count === 1 ? "one" : "other", count);
+    say(key, count);
+    result.setAttribute("aria-busy", "false");
   }
 
   function item(data) {
