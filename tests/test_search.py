@@ -296,3 +296,15 @@ def test_serve_indexes_in_the_background_and_logs_when_done(make_site) -> None:
         )
         == 1
     )
+
+
+def test_index_site_runs_inside_a_running_event_loop(tmp_path: Path) -> None:
+    """As when a build is called from async code (or beside Playwright's sync API)."""
+    import asyncio
+
+    write_pages(tmp_path)
+
+    async def build() -> Indexed:
+        return index_site(tmp_path)
+
+    assert (asyncio.run(build()).folder / "pagefind.js").is_file()

@@ -27,16 +27,17 @@ import html
 import shutil
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .model import Answer, WriteUp
 
 BUNDLE = "pagefind"
 """Pagefind's folder in the built site (its own default): the script and the index."""
 
-BODY = {"data-pagefind-body": ""}
+BODY = {"class": "interviews-body", "data-pagefind-body": ""}
 """The attributes of the element around a write-up's body: what Pagefind indexes."""
 
 FIELD_FILTER = "field"
@@ -107,7 +108,7 @@ def index_site(site_dir: Path, bundle: str = BUNDLE) -> Indexed:
     target = site_dir / bundle
     fresh = site_dir / f".{bundle}-{uuid.uuid4().hex[:8]}"
     try:
-        pages = asyncio.run(asyncio.wait_for(_index(site_dir, fresh), TIMEOUT))
+        pages = _run(lambda: asyncio.wait_for(_index(site_dir, fresh), TIMEOUT))
     except SearchIndexError:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -116,6 +117,31 @@ def index_site(site_dir: Path, bundle: str = BUNDLE) -> Indexed:
         raise SearchIndexError(f"Pagefind failed to index {site_dir}: {error}") from error
     _swap(fresh, target)
     return Indexed(pages, target)
+
+
+def _run(coroutine: Callable[[], Coroutine[Any, Any, int]]) -> int:
+    """The result of a coroutine run to its end in an event loop of its own: in this thread,
+    or in one of its own when this one runs a loop already (a build called from async code,
+    or beside Playwright's synchronous API), where `asyncio.run` refuses to start another."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine())
+    results: list[int] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            results.append(asyncio.run(coroutine()))
+        except BaseException as error:  # handed to the caller's thread
+            errors.append(error)
+
+    thread = threading.Thread(target=run, name="interviews-search-loop")
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+    return results[0]
 
 
 async def _index(site_dir: Path, output: Path) -> int:

@@ -76,7 +76,7 @@ def test_from_home_through_a_field_and_a_writeup_to_every_answer_from_the_field(
     expect(page.locator(".interviews-meta")).to_contain_text(WRITEUP_ROLE)
 
     # The link below the answer to "What does a typical day look like?" (anchored by its id).
-    others = page.locator("#typical-day ~ p > a.interviews-others").first
+    others = page.locator("#typical-day ~ * a.interviews-others").first
     expect(others).to_be_visible()
     expect(others).to_have_text(re.compile(r"^How \d+ others answered this question →$"))
     others.click()
