@@ -308,3 +308,23 @@ def test_index_site_runs_inside_a_running_event_loop(tmp_path: Path) -> None:
         return index_site(tmp_path)
 
     assert (asyncio.run(build()).folder / "pagefind.js").is_file()
+
+
+def test_the_indexer_outlives_an_unexpected_error(tmp_path: Path) -> None:
+    calls: list[Path] = []
+
+    def index(site_dir: Path) -> Indexed:
+        calls.append(site_dir)
+        if len(calls) == 1:
+            raise FileNotFoundError("the site folder was cleaned meanwhile")
+        return Indexed(1, site_dir / BUNDLE)
+
+    failed: list[SearchIndexError] = []
+    done: list[Indexed] = []
+    indexer = Indexer(done.append, failed.append, index)
+    indexer.request(tmp_path)
+    indexer.wait(10)
+    indexer.request(tmp_path)
+    indexer.wait(10)
+    assert [str(e) for e in failed] == ["Pagefind failed: the site folder was cleaned meanwhile"]
+    assert len(done) == 1

@@ -115,7 +115,11 @@ def index_site(site_dir: Path, bundle: str = BUNDLE) -> Indexed:
     except (Exception, asyncio.TimeoutError) as error:  # Pagefind's errors have no type of its own
         shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"Pagefind failed to index {site_dir}: {error}") from error
-    _swap(fresh, target)
+    try:
+        _swap(fresh, target)
+    except OSError as error:  # the folder changed meanwhile (a build cleaned it)
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise SearchIndexError(f"the index could not be put in {target}: {error}") from error
     return Indexed(pages, target)
 
 
@@ -207,11 +211,12 @@ class Indexer:
                     return
             try:
                 indexed = self._index(site_dir)
-            except SearchIndexError as error:
+            except Exception as error:  # never the end of the thread: the next build's runs
                 with self._lock:
                     again = self._pending is not None
                 if not again:  # a run that a newer build made moot says nothing
-                    self._failed(error)
+                    failure = error if isinstance(error, SearchIndexError) else None
+                    self._failed(failure or SearchIndexError(f"Pagefind failed: {error}"))
             else:
                 self._done(indexed)
 
