@@ -53,9 +53,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    from conftest import new_site
-
-    from conftest import THEME_SEARCH_YML
+    from conftest import THEME_SEARCH_YML, new_site
 
     # Material's search, whose index holds the question pages (the plugin's holds none).
     built = new_site(tmp_path_factory.mktemp("compare") / "site-root", FILES, THEME_SEARCH_YML)

@@ -4,6 +4,7 @@ built folder, and real builds of tiny sites with the plugin's search or the them
 from __future__ import annotations
 
 import datetime
+import re
 import threading
 from pathlib import Path
 
@@ -290,12 +291,13 @@ def test_serve_indexes_in_the_background_and_logs_when_done(make_site) -> None:
     site = make_site(FILES)
     built = site.build(serve=True)  # the preview's shutdown waits for the index
     assert (site.root / "site" / BUNDLE / "pagefind.js").is_file()
-    assert (
-        built.messages(level=20).count(
-            "The readers' search: Pagefind indexed the site into pagefind/"
-        )
-        == 1
-    )
+    indexed = [m for m in built.messages(level=20) if m.startswith("The readers' search: ")]
+    assert len(indexed) == 1
+    assert re.fullmatch(
+        r"The readers' search: Pagefind indexed the site into pagefind/ \(\d+ pages read, "
+        r"\d+\.\d s\)",
+        indexed[0],
+    ), indexed
 
 
 def test_index_site_runs_inside_a_running_event_loop(tmp_path: Path) -> None:

@@ -63,8 +63,8 @@ MATERIAL_CHANGES = {
     "partials/source.html": (' data-md-component="source">', ">"),
     "partials/header.html": (
         '    {% if "material/search" in config.plugins %}\n',
-        '    {% if "interviews" in config.plugins and (config.plugins["interviews"] | attr("config"))'
-        '.search == "pagefind" %}\n'
+        '    {% if "interviews" in config.plugins and '
+        '(config.plugins["interviews"] | attr("config")).search == "pagefind" %}\n'
         '      {% include "partials/interviews-search.html" %}\n'
         '    {% elif "material/search" in config.plugins %}\n',
     ),
@@ -412,7 +412,8 @@ def search_script() -> bytes:
 
 def site_files(index: Index, settings: SiteSettings) -> Iterator[OutputFile]:
     """The files the build adds beside the pages: the stylesheet, the compare and the search
-    scripts, open data and, with a `site_url`, the feeds and the stylesheet a browser shows them with."""
+    scripts, open data and, with a `site_url`, the feeds and the stylesheet a browser shows
+    them with."""
     yield OutputFile(urls.STYLESHEET, stylesheet())
     yield OutputFile(urls.COMPARE_SCRIPT, compare_script())
     yield OutputFile(urls.SEARCH_SCRIPT, search_script())

@@ -266,7 +266,10 @@ def _check_search(config: MkDocsConfig, search: str) -> None:
 
 
 def _indexed(indexed: Indexed) -> None:
-    log.info(f"The readers' search: Pagefind indexed the site into {indexed.folder.name}/")
+    log.info(
+        f"The readers' search: Pagefind indexed the site into {indexed.folder.name}/ "
+        f"({indexed.pages:,} pages read, {indexed.seconds:.1f} s)"
+    )
 
 
 def _not_indexed(error: SearchIndexError) -> None:

@@ -26,6 +26,7 @@ import asyncio
 import html
 import shutil
 import threading
+import time
 import uuid
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
@@ -97,6 +98,8 @@ class Indexed:
     """The HTML files Pagefind read (those without a marked body are read, not indexed)."""
     folder: Path
     """The bundle's folder in the site."""
+    seconds: float = 0.0
+    """How long it took."""
 
 
 def index_site(site_dir: Path, bundle: str = BUNDLE) -> Indexed:
@@ -105,6 +108,7 @@ def index_site(site_dir: Path, bundle: str = BUNDLE) -> Indexed:
     The new index is written beside the old one and takes its place once whole: a reader
     searching meanwhile uses the old one. Raises SearchIndexError when Pagefind cannot run.
     """
+    start = time.perf_counter()
     target = site_dir / bundle
     fresh = site_dir / f".{bundle}-{uuid.uuid4().hex[:8]}"
     try:
@@ -112,7 +116,7 @@ def index_site(site_dir: Path, bundle: str = BUNDLE) -> Indexed:
     except SearchIndexError:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    except (Exception, asyncio.TimeoutError) as error:  # Pagefind's errors have no type of its own
+    except (TimeoutError, Exception) as error:  # Pagefind's errors have no type of its own
         shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"Pagefind failed to index {site_dir}: {error}") from error
     try:
@@ -120,7 +124,7 @@ def index_site(site_dir: Path, bundle: str = BUNDLE) -> Indexed:
     except OSError as error:  # the folder changed meanwhile (a build cleaned it)
         shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"the index could not be put in {target}: {error}") from error
-    return Indexed(pages, target)
+    return Indexed(pages, target, time.perf_counter() - start)
 
 
 def _run(coroutine: Callable[[], Coroutine[Any, Any, int]]) -> int:

@@ -155,7 +155,7 @@ def test_on_a_phone_the_search_fills_the_screen(open_page: Callable[..., Page]) 
     assert inner is not None and inner["x"] == 0 and inner["width"] == width
     for name in ("Field", "Question"):
         select = dialog(page).get_by_role("combobox", name=name).bounding_box()
-        assert select is not None and 0 < select["x"] and select["x"] + select["width"] <= width
+        assert select is not None and select["x"] > 0 and select["x"] + select["width"] <= width
     # Its back arrow closes it.
     dialog(page).locator("form label[for=__search]").click()
     expect(page.locator("#__search")).not_to_be_checked()
