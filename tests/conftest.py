@@ -247,6 +247,22 @@ def _built_by(
     return None
 
 
+def reproducible_files(site_dir: Path) -> list[Path]:
+    """The files of a built site that another build of the same content makes the same: all
+    but Pagefind's filter chunks, its metadata and the entry file that names them, whose
+    order of values varies from run to run (https://github.com/Pagefind/pagefind/issues/638:
+    fragments are stable since 1.3.0, "other files will still change, such as the
+    filter/metadata indexes")."""
+    return sorted(
+        relative
+        for relative in (path.relative_to(site_dir) for path in site_dir.rglob("*"))
+        if (site_dir / relative).is_file()
+        and relative.parts[:2] != ("pagefind", "filter")
+        and relative.suffix != ".pf_meta"
+        and relative != Path("pagefind", "pagefind-entry.json")
+    )
+
+
 def new_site(
     root: Path, files: Mapping[str, str | bytes | None] = {}, mkdocs_yml: str = MKDOCS_YML
 ) -> Site:
