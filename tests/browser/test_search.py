@@ -159,3 +159,22 @@ def test_on_a_phone_the_search_fills_the_screen(open_page: Callable[..., Page]) 
     # Its back arrow closes it.
     dialog(page).locator("form label[for=__search]").click()
     expect(page.locator("#__search")).not_to_be_checked()
+
+
+def test_tab_reaches_the_filters_and_leaving_the_dialog_closes_it(
+    open_page: Callable[..., Page],
+) -> None:
+    page = open_page()
+    page.keyboard.press("f")
+    page.keyboard.type("colourist")
+    expect(dialog(page).locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("Tab")  # Material's scrolling box of the results, first
+    expect(dialog(page).locator(".md-search__scrollwrap")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(dialog(page).get_by_role("combobox", name="Field")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(dialog(page).get_by_role("combobox", name="Question")).to_be_focused()
+    expect(page.locator("#__search")).to_be_checked()
+    page.keyboard.press("Tab")  # out of the dialog
+    expect(dialog(page).get_by_role("combobox", name="Question")).not_to_be_focused()
+    expect(page.locator("#__search")).not_to_be_checked()

@@ -160,6 +160,11 @@
     event.preventDefault();
     input.focus();
   });
+  // Tabbing past the dialog (its filters are reached with Tab, unlike Material's, which
+  // closes on Tab) closes it.
+  dialog.addEventListener("focusout", (event) => {
+    if (event.relatedTarget instanceof Node && !dialog.contains(event.relatedTarget)) close();
+  });
   dialog.addEventListener("click", (event) => {
     if (event.target instanceof Element && event.target.closest("a")) close();
   });
