@@ -256,8 +256,14 @@ def reproducible_files(site_dir: Path) -> list[Path]:
     return sorted(
         relative
         for relative in (path.relative_to(site_dir) for path in site_dir.rglob("*"))
-        if (site_dir / relative).is_file()
-        and relative.parts[:2] != ("pagefind", "filter")
+        if (site_dir / relative).is_file() and reproducible(relative)
+    )
+
+
+def reproducible(relative: Path) -> bool:
+    """Whether a built file (its path in the site) is one that `reproducible_files` keeps."""
+    return (
+        relative.parts[:2] != ("pagefind", "filter")
         and relative.suffix != ".pf_meta"
         and relative != Path("pagefind", "pagefind-entry.json")
     )

@@ -187,6 +187,12 @@ class SiteBuild:
         plan = self._html_pages.get(path)
         return None if plan is None else self.renderer.html(plan)
 
+    def scope_of(self, path: str) -> tuple[bool, tuple[str | None, str | None] | None]:
+        """Whether the generated page at `path` reaches the theme as HTML, and which
+        write-ups it shows (`PagePlan.scope`)."""
+        plan = self._html_pages.get(path)
+        return (False, None) if plan is None else (True, plan.scope)
+
     def address(self, path: str) -> str:
         """Where the file at `path` is published, relative to the site's root."""
         return urls.page_url(path, self.settings.directory_urls)
@@ -264,6 +270,36 @@ class SiteBuild:
             return decoration.in_text(anchored)
         into.page = decoration
         return anchored
+
+    def surroundings(self, path: str, text: str) -> str | None:
+        """All that the build puts around the write-up at `path` (its header, the link
+        after each answer, its footer, its problems), from its file's text, as one string:
+        what tells a preview whether the page changed beside its text (see `preview`).
+        None for a page that is not a write-up."""
+        doc = self.project.document(path)
+        if doc is None:
+            return None
+        capture = DecorationExtension()
+        anchored = self._markdown(text, doc, False, capture)
+        decoration = capture.page
+        if decoration is None:
+            return anchored
+        after = "\0".join(f"{key}\0{html}" for key, html in sorted(decoration.after.items()))
+        return "\0".join((anchored, decoration.header, after, decoration.footer))
+
+    def decoration_inputs(self, path: str) -> list[object] | None:
+        """All that the decoration of the write-up at `path` takes from the rest of the
+        site (`Renderer.decoration_inputs`), with its problems; None for a page that is not
+        a write-up, or when only making the decoration tells (`surroundings`)."""
+        doc = self.project.document(path)
+        if doc is None:
+            return None
+        problems: list[object] = [str(problem) for problem in self._problems.get(path, ())]
+        writeup = doc.writeup or doc.partial
+        if writeup is None:
+            return problems
+        inputs = self.renderer.decoration_inputs(writeup)
+        return None if inputs is None else [*problems, *inputs]
 
     def head_of(self, path: str) -> Head | None:
         """The head of the page at `path`, as `shape` made it."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -84,6 +84,15 @@ class ListedExcerpts:
                 if value is not None:
                     node.set(attribute, _rooted(value, page))
         self._html[(path, question_id)] = blocks_html(excerpt_html(element, md))
+
+    def kept(self) -> dict[tuple[str, str], str]:
+        """Every excerpt known so far, by (write-up path, question id), links from the root."""
+        return dict(self._html)
+
+    def keep(self, excerpts: Mapping[tuple[str, str], str]) -> None:
+        """Know these excerpts (an earlier build's) before any conversion gives them: those
+        of write-ups that are not converted again are taken from here (see `preview`)."""
+        self._html.update(excerpts)
 
     def html(self, writeup: WriteUp, answer: Answer, page_url: str) -> str:
         """An answer's excerpt as HTML, its links made for the page at `page_url`."""

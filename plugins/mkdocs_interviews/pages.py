@@ -100,6 +100,11 @@ class PagePlan:
     context: dict[str, Any]
     trail: tuple[Crumb, ...] = ()
     """Its breadcrumbs, from the home page to itself."""
+    scope: tuple[str | None, str | None] | None = None
+    """The write-ups it shows: those that answer the question of id `scope[0]` (any, if
+    None) from the field of slug `scope[1]` (any, if None); None for a page that may show
+    any write-up. A preview makes the page again only when one of those changed (see
+    `preview`)."""
 
     @property
     def as_html(self) -> bool:
@@ -190,13 +195,14 @@ class Renderer:
             urls.FIELDS, "fields.html.j2", "Fields", "Every field, with its interviews."
         )
         for item in index.fields:
-            yield self._page(
+            plan = self._page(
                 urls.field_path(item),
                 "field.html.j2",
                 item.name,
                 item.description or f"Interviews with people who work in {item.name}.",
                 field=item,
             )
+            yield self._scoped(plan, None, item.slug)
         yield from self._archive()
         yield self._page(
             urls.QUESTIONS,
@@ -234,7 +240,7 @@ class Renderer:
             if not answered and question.retired:
                 continue
             unanswered = [item for item in index.fields if item not in answered]
-            yield self._page(
+            plan = self._page(
                 urls.question_path(question),
                 "question.html.j2",
                 question.text,
@@ -245,8 +251,9 @@ class Renderer:
                 unanswered=unanswered,
                 compare_script=urls.COMPARE_SCRIPT,
             )
+            yield self._scoped(plan, question.id, None)
             for item in answered:
-                yield self._page(
+                plan = self._page(
                     urls.question_field_path(question, item),
                     "question_field.html.j2",
                     f"{question.text} ({item.name})",
@@ -255,6 +262,20 @@ class Renderer:
                     question=question,
                     field=item,
                 )
+                yield self._scoped(plan, question.id, item.slug)
+
+    def _scoped(self, plan: PagePlan, question: str | None, field: str | None) -> PagePlan:
+        """The plan with the write-ups it shows, as the plugin's templates show them (a
+        site's own template may show any: then any)."""
+        if self._site_templates:
+            return plan
+        return dataclasses.replace(plan, scope=(question, field))
+
+    @functools.cached_property
+    def _site_templates(self) -> bool:
+        """Whether the site has templates of its own."""
+        folder = self.options.templates_dir
+        return folder is not None and any(folder.glob("*.j2"))
 
     def _archive(self) -> Iterator[PagePlan]:
         """The archive of every interview: its page of the latest and the years, then a page
@@ -512,14 +533,7 @@ class Renderer:
             "index": self.index,
             "question_form": self.question_form,
             "links": links,
-            "introduced_by": self.index.introductions.introduced_by(writeup),
-            "introduced_next": self.index.introductions.introduced_next(writeup),
-            # A stand-in without fields (a preview of a write-up with problems) has none.
-            "more": self.index.listings.others_in(writeup.field, writeup, MORE_FROM_FIELD)
-            if writeup.fields
-            else [],
-            "lineage": self.index.introductions.lineage(writeup),
-            "chain_size": self.index.introductions.chain_size(writeup),
+            **self._surroundings(writeup),
         }
         lines = markdown.split("\n")
         after: dict[str, str] = {}
@@ -552,6 +566,35 @@ class Renderer:
         body = search.BODY if not partial else {}
         decoration = Decoration(header.strip(), after, footer.strip(), tuple(ends), take, body)
         return "\n".join(lines), decoration
+
+    def _surroundings(self, writeup: WriteUp) -> dict[str, Any]:
+        """What the decoration of `writeup` shows of the other write-ups (its templates'
+        context beside the write-up itself, the index and the question form)."""
+        introductions = self.index.introductions
+        return {
+            "introduced_by": introductions.introduced_by(writeup),
+            "introduced_next": introductions.introduced_next(writeup),
+            # A stand-in without fields (a preview of a write-up with problems) has none.
+            "more": self.index.listings.others_in(writeup.field, writeup, MORE_FROM_FIELD)
+            if writeup.fields
+            else [],
+            "lineage": introductions.lineage(writeup),
+            "chain_size": introductions.chain_size(writeup),
+        }
+
+    def decoration_inputs(self, writeup: WriteUp) -> list[object] | None:
+        """All that the decoration of `writeup` takes from the rest of the site, beside the
+        write-up itself and what every page shares (catalogs, settings, templates): the
+        write-ups it names, the counts it shows, the readers' questions it answers. A
+        preview compares them to tell whether the decoration changed without making it
+        (see `preview`). None when the site has templates of its own, which may show
+        anything."""
+        if self._site_templates:
+            return None
+        listings = self.index.listings
+        counts = [len(listings.answers_to(answer.question)) for answer in writeup.answers]
+        asks = [ask.id for ask in self.index.queue.asks_answered_by(writeup)]
+        return [*self._surroundings(writeup).items(), listings.lists(writeup), counts, asks]
 
     def problems_box(self, problems: Sequence[Problem]) -> str:
         """The box at the top of a write-up's page that lists its problems, file first, in a

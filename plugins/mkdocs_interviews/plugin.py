@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any, cast
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -20,10 +21,12 @@ from .bearings import section_pages
 from .build import MATERIAL_DIR, THEME_DIR, SiteBuild, SiteSettings, material_partials_fit
 from .config import InterviewsConfig, site_markdown, site_settings
 from .decoration import DecorationExtension
+from .preview import Memory, digest
 from .problems import FileProblems
-from .project import paused_gc, read_project
+from .project import Readings, paused_gc, read_project
 from .question_form import QuestionFormError
-from .render import SiteTemplateError
+from .rebuilds import PreviewRebuild, QuietDirty, site_fingerprint
+from .render import COMPILED, SiteTemplateError
 from .search import Indexed, Indexer, SearchIndexError, index_site
 from .site_files import read_site_files
 from .text import decode
@@ -31,6 +34,9 @@ from .text import decode
 # Not `get_plugin_logger`: its prefix would come before the file name, and every message
 # here starts with the file.
 log = logging.getLogger("mkdocs.plugins.interviews")
+
+DIRTY_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
+"""Where MkDocs (and ProperDocs) warn on each `--dirty` build (see `rebuilds.QuietDirty`)."""
 
 INDEX_PAGES = (urls.INTERVIEWS, urls.FIELDS, urls.QUESTIONS, urls.ASK, urls.NETWORK)
 """Generated pages meant for the navigation; the others are reached from these."""
@@ -56,6 +62,18 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.preview = False
         """Whether this process serves the site to its author (`mkdocs serve`), from
         `on_startup`: only then are problems shown on the pages and drafts listed."""
+        self.dirty = False
+        """Whether the preview builds `--dirty`: then the plugin tells MkDocs which pages
+        changed (see `rebuilds`)."""
+        self.memory = Memory()
+        """What the preview keeps from one build for the next."""
+        self.rebuild: PreviewRebuild | None = None
+        """This `--dirty` build's answers, from `on_nav`."""
+        self.sources: dict[str, bytes] = {}
+        """The catalogs' and write-ups' bytes as this build read them, from `on_files`."""
+        self.quiet = QuietDirty()
+        self.readings = Readings()
+        """The write-ups as the preview's last build read them (see `project.Readings`)."""
         self.indexer: Indexer | None = None
         """Indexes the site for the readers' search in the background, in `mkdocs serve`."""
 
@@ -63,10 +81,18 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     # rebuild of `mkdocs serve`); each build makes its settings and its `SiteBuild` anew.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
+        self.dirty = self.preview and dirty
+        if self.dirty:
+            for name in DIRTY_LOGGERS:
+                logging.getLogger(name).addFilter(self.quiet)
 
     def on_shutdown(self) -> None:
-        self.preview = False
-        self.settings = self.build = None
+        self.readings = Readings()
+        self.preview = self.dirty = False
+        self.settings = self.build = self.rebuild = None
+        self.memory.forget()
+        for name in DIRTY_LOGGERS:
+            logging.getLogger(name).removeFilter(self.quiet)
         if self.indexer is not None:
             self.indexer.wait()  # the index being written, whole
             self.indexer = None
@@ -110,9 +136,11 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         assert self.settings is not None
         options = self.config.options()
         read = read_site_files(files, options)
+        self.sources = read.sources
         for problem in read.problems:
             log.warning(str(problem))
-        project = read_project(read.sources, options, read.held_back)
+        readings = self.readings if self.preview else None
+        project = read_project(read.sources, options, read.held_back, readings)
         for problem in project.problems:
             log.warning(str(problem))
         # Withheld files cannot be published; the catalogs are data for the plugin.
@@ -181,7 +209,29 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_pages = {page.file.src_uri: page for page in nav.pages}
         self.activated = None  # of an earlier build's navigation, should one have failed
+        self.rebuild = None
+        if self.dirty and self.build is not None:
+            self._answer_dirty(config, files, nav, self.build)
         return nav
+
+    def _answer_dirty(
+        self, config: MkDocsConfig, files: Files, nav: Navigation, build: SiteBuild
+    ) -> None:
+        """Tell MkDocs which pages this `--dirty` build of the preview makes again."""
+        options = self.config.options()
+        catalogs = (options.fields_file, options.questions_file, options.asks_file)
+        own = (
+            f"{config.docs_dir}\0{config.site_dir}\0{config.site_url}",
+            repr(sorted(self.config.items())),
+            repr(self.settings),
+            digest(self.sources.get(path, b"\0") for path in catalogs),
+        )
+        # Material's search indexes each page as it is rendered: it needs them all.
+        search = config.plugins.get("material/search")
+        whole = search is not None and bool(search.config.get("enabled", True))
+        site = site_fingerprint(config, own, files, nav)
+        self.rebuild = PreviewRebuild(self.memory, config, site, whole=whole)
+        self.rebuild.answer(files, build, self.sources)
 
     # Before the search plugin reads the page: the listings' excerpts are filled in first.
     @event_priority(50)
@@ -206,13 +256,27 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self._deactivate()
         return output
 
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self.preview:  # each rebuild makes the theme's environment anew: compile once
+            env.bytecode_cache = COMPILED
+        return env
+
     # Last, once every other plugin has written its files: Pagefind reads the finished pages.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.search != "pagefind":
-            return
-        site_dir = Path(config.site_dir)
-        if self.preview:  # the preview's reload does not wait for the index
+        if self.rebuild is not None and self.build is not None:
+            made, pages = self.rebuild.finish(self.build)
+            log.info(f"interviews: {made} of {pages} pages made again (the others are unchanged)")
+            self.rebuild = None
+        if self.config.search == "pagefind":
+            self._index_search(Path(config.site_dir))
+
+    def _index_search(self, site_dir: Path) -> None:
+        """Index the built site for the readers' search: in the background in a preview,
+        whose reload does not wait for it."""
+        if self.preview:
             if self.indexer is None:
                 self.indexer = Indexer(_indexed, _not_indexed)
             self.indexer.request(site_dir)
@@ -221,6 +285,10 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             _indexed(index_site(site_dir))
         except SearchIndexError as error:
             raise PluginError(f"interviews plugin: the readers' search: {error}") from error
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.memory.forget()  # what the failed build left in the folder is unknown
+        self.rebuild = None
 
     def _activate(self, page: Page) -> None:
         """Make active, for the theme's tabs and sidebar, the navigation page of the section a

@@ -108,24 +108,60 @@ def read_project(
     sources: Mapping[str, bytes],
     options: Options | None = None,
     held_back: Collection[str] = (),
+    readings: Readings | None = None,
 ) -> Project:
     """Read the content from `sources`: file contents by path relative to the docs folder.
 
     Only the catalogs and the write-ups' folder are read; other paths are ignored. The
     write-ups in `held_back` are drafts whatever their front matter says (the site keeps them
-    out of `mkdocs build`, with MkDocs' `draft_docs`).
+    out of `mkdocs build`, with MkDocs' `draft_docs`). With `readings`, a file read before
+    with the same bytes and catalogs is not read again.
     """
     with paused_gc():
-        return _read_project(sources, options or Options(), frozenset(held_back))
+        return _read_project(sources, options or Options(), frozenset(held_back), readings)
+
+
+class Readings:
+    """The catalogs and write-ups an earlier build of this process read, for the next one
+    (a preview's rebuild reads again only the files that changed). Reading is a function of
+    the bytes: a file whose bytes are the same reads the same, but when a catalog changed,
+    every write-up is read again."""
+
+    def __init__(self) -> None:
+        self._key: tuple[object, ...] | None = None
+        self._catalogs: _Catalogs | None = None
+        self._documents: dict[str, tuple[bytes, Document]] = {}
+
+    def catalogs(self, sources: Mapping[str, bytes], options: Options) -> _Catalogs:
+        """The catalogs of `sources`, read again only when their bytes changed."""
+        files = (options.fields_file, options.questions_file, options.asks_file)
+        key = (options, *(sources.get(path) for path in files))
+        if self._catalogs is None or key != self._key:
+            self._key, self._catalogs = key, _read_catalogs(sources, options)
+            self._documents.clear()
+        return self._catalogs
+
+    def writeup(self, path: str, data: bytes, catalogs: _Catalogs) -> Document:
+        """The write-up at `path` of bytes `data`, read again only when they changed."""
+        kept = self._documents.get(path)
+        if kept is not None and kept[0] == data:
+            return kept[1]
+        doc = read_writeup(path, data, catalogs.fields, catalogs.questions)
+        self._documents[path] = (data, doc)
+        return doc
 
 
 def _read_project(
-    sources: Mapping[str, bytes], options: Options, held_back: frozenset[str]
+    sources: Mapping[str, bytes],
+    options: Options,
+    held_back: frozenset[str],
+    readings: Readings | None,
 ) -> Project:
-    catalogs = _read_catalogs(sources, options)
+    if readings is None:
+        readings = Readings()  # for this reading alone
+    catalogs = readings.catalogs(sources, options)
     documents = [
-        read_writeup(path, sources[path], catalogs.fields, catalogs.questions)
-        for path in _writeup_paths(sources, options)
+        readings.writeup(path, sources[path], catalogs) for path in _writeup_paths(sources, options)
     ]
     documents = [_hold_back(doc) if doc.path in held_back else doc for doc in documents]
     problems = _all_problems(catalogs, [_summary(doc) for doc in documents])

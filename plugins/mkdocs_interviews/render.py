@@ -106,6 +106,27 @@ def draft_mark(writeup: Any) -> Markup:
     return DRAFT_MARK if getattr(writeup, "draft", False) else Markup("")
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """The templates compiled by this process, for its next builds (each rebuild of a
+    preview makes its environment anew). Jinja compares each with its template's source
+    and compiles a template that changed again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _Compiled()
+"""Every environment's compiled templates (they are all made alike: see `environment`)."""
+
+
 def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     """The templates shipped with the plugin, overridden by those in `templates_dir`."""
     loaders: list[jinja2.BaseLoader] = []
@@ -120,6 +141,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
         # A build renders thousands of pages from a dozen templates that do not change
         # during it: don't look at the template files again for each one.
         auto_reload=False,
+        bytecode_cache=COMPILED,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
