@@ -35,6 +35,7 @@ BUILDS = [
     "tests/test_listings_stay_whole.py",
     "tests/test_mistakes.py",
     "tests/test_readme.py",
+    "tests/test_search.py",
     "tests/test_silent_changes.py",
 ]
 """The tests that build sites for real, but three that build some: test_fuzz.py and

@@ -116,7 +116,6 @@ docs_dir: content
 theme:
   name: material
 plugins:
-  - search
   - interviews
 markdown_extensions:
   - attr_list

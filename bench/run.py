@@ -99,11 +99,21 @@ def search_index_size(site: Path) -> int | None:
     return index.stat().st_size if index.is_file() else None
 
 
+def with_materials_search(root: Path) -> None:
+    """The corpus site with Material's search and the plugin's option `search: theme`: every
+    variant then has the same search, Material's, and these figures compare with the earlier
+    ones. The plugin's own search (Pagefind, run after the build) is measured by search.py."""
+    path = root / "mkdocs.yml"
+    config: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config["plugins"] = ["search", {"interviews": {"search": "theme"}}]
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
 def without_plugin(root: Path) -> dict[str, Any]:
     """The site's mkdocs.yml with `docs` for its docs folder and without the plugin."""
     config: dict[str, Any] = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = "docs"
-    config["plugins"] = [p for p in config["plugins"] if p != "interviews"]
+    config["plugins"] = [p for p in config["plugins"] if "interviews" not in str(p)]
     return config
 
 
@@ -258,6 +268,7 @@ def main() -> None:
         root = work / f"n{n}"
         shutil.rmtree(root, ignore_errors=True)
         make_corpus(n, root)
+        with_materials_search(root)
         floor = floor_site(root)
         alone = alone_site(root)
         blog = blog_site(root) if args.blog and n < (args.single_round_from or n + 1) else None

@@ -1,19 +1,18 @@
-"""Search at scale: Material's search against Pagefind on a built corpus site (issue 18).
+"""Search at scale: the site's own search, as readers use it, on a built corpus site (issue 18).
 
     python bench/corpus.py 1000 /tmp/corpus-1000
-    cd /tmp/corpus-1000 && mkdocs build -d site && pagefind --site site
+    cd /tmp/corpus-1000 && mkdocs build -d site      # the plugin indexes it with Pagefind
     python bench/search.py /tmp/corpus-1000
 
-serves the built `site/` on loopback, and for each known query (three runs of five words
-from an answer of a fixed write-up, found in no other write-up, and one interviewee's name)
-opens a fresh browser context (an empty cache) and searches once with Material's search (the
-header's search box) and twice with Pagefind's JavaScript API on a blank test page written
-into the site folder (the words, then the words quoted as a phrase). It prints the bytes the
-search fetched for that first query (`search/` or `search` in the file's name for Material,
-Pagefind's folder for Pagefind, from the page's opening), the time from typing the query to
-the first result, and the rank of the write-up the query comes from among the first five
-results. `--bundle` names Pagefind's folder (its `--output-subdir`). Needs Playwright's
-Python package and Debian's `chromium` on PATH.
+serves the built `site/` on loopback (`http.server`, no compression) and, for each known query
+(runs of five words from an answer of a fixed write-up, found in no other write-up, as typed
+and quoted as a phrase, and one interviewee's name), opens the home page in a fresh browser
+context (an empty cache), types the query into the header's search box and waits for the
+first result. It prints the bytes the search fetched for that first query (Pagefind's folder
+and the plugin's search script; or Material's index and worker, for a site built with
+`search: theme` and Material's `search` plugin: the same markup serves both), the time from
+typing to the first result, and the rank of the write-up the query comes from among the first
+five results. Needs Playwright's Python package and Debian's `chromium` on PATH.
 """
 
 from __future__ import annotations
@@ -40,26 +39,14 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-TEST_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Pagefind test</title></head>
-<body><script type="module">
-window.runSearch = async (query) => {
-  const pagefind = await import("/BUNDLE/pagefind.js");
-  await pagefind.init();
-  const search = await pagefind.search(query);
-  const data = await Promise.all(search.results.slice(0, TOP).map((r) => r.data()));
-  return {count: search.results.length, urls: data.map((d) => d.url)};
-};
-window.ready = true;
-</script></body></html>
-"""
+SEARCH_FILES = re.compile(r"/pagefind/|/interviews-search\.js$|/search/|/workers/search\.")
+"""The URLs of the search machinery: the plugin's (Pagefind) or Material's."""
 
 
 @dataclass
 class Outcome:
     """One first query: what it fetched, how long it took, where the right write-up came."""
 
-    engine: str
     query: str
     bytes: int
     requests: int
@@ -75,15 +62,15 @@ def plain(markdown: str) -> str:
     return " ".join(re.findall(r"[a-z]+", text.lower()))
 
 
-def known_phrases(root: Path) -> list[tuple[str, str]]:
-    """(phrase, URL of its write-up) for each of WRITEUPS: words from its second answer that
-    no other write-up of the corpus has in that order; then an interviewee's name."""
+def known_queries(root: Path) -> list[tuple[str, str]]:
+    """(query, URL of its write-up) for each of WRITEUPS: words from its second answer that no
+    other write-up of the corpus has in that order, then the same quoted; then a name."""
     folder = root / "content" / "interviews"
     bodies = {
         path.stem: plain(path.read_text(encoding="utf-8").split("\n---\n", 1)[1])
         for path in sorted(folder.glob("w*.md"))
     }
-    phrases = []
+    queries = []
     for number in WRITEUPS:
         stem = f"w{number:05d}"
         source = (folder / f"{stem}.md").read_text(encoding="utf-8")
@@ -91,11 +78,14 @@ def known_phrases(root: Path) -> list[tuple[str, str]]:
         for start in range(len(words) - PHRASE_WORDS):
             phrase = " ".join(words[start : start + PHRASE_WORDS])
             if [s for s, body in bodies.items() if phrase in body] == [stem]:
-                phrases.append((phrase, f"/interviews/{stem}/"))
+                queries += [
+                    (phrase, f"/interviews/{stem}/"),
+                    (f'"{phrase}"', f"/interviews/{stem}/"),
+                ]
                 break
     # A name, as a reader would look someone up: rare words rather than a phrase.
-    phrases.append((f"Person {WRITEUPS[1]}", f"/interviews/w{WRITEUPS[1]:05d}/"))
-    return phrases
+    queries.append((f"Person {WRITEUPS[1]}", f"/interviews/w{WRITEUPS[1]:05d}/"))
+    return queries
 
 
 @contextmanager
@@ -138,67 +128,51 @@ def rank(paths: list[str], target: str) -> int | None:
     return paths.index(target) + 1 if target in paths else None
 
 
-def material(page: Page, base: str, query: str) -> tuple[float, str, list[str]]:
-    """Search from the home page's header; the seconds to the first result, the count of
-    result pages shown and their URLs."""
+def search(page: Page, base: str, query: str) -> tuple[float, str, list[str]]:
+    """Search from the home page's header, as a reader does: the seconds from typing to the
+    first result, the count the dialog shows and the first results' URLs."""
     page.goto(f"{base}/", wait_until="load")
     box = page.locator("input.md-search__input")
     box.click()
     start = time.perf_counter()
     box.fill(query)
+    box.press("End")  # Material's search answers key presses, not a value set at once
     page.locator(".md-search-result__item").first.wait_for(timeout=TIMEOUT_MS)
     seconds = time.perf_counter() - start
+    # Each link's address as the browser reads it (Pagefind's start at the root, Material's
+    # are relative to the page).
     links = page.locator(".md-search-result__item > a.md-search-result__link")
-    urls = [str(links.nth(i).get_attribute("href")) for i in range(min(TOP, links.count()))]
+    urls = [links.nth(i).evaluate("a => a.href") for i in range(min(TOP, links.count()))]
     meta = page.locator(".md-search-result__meta").inner_text()
     return seconds, meta.split(" ")[0], urls
 
 
-def pagefind(page: Page, base: str, query: str) -> tuple[float, str, list[str]]:
-    """Search through Pagefind's API on the test page, fetching the first results' data."""
-    page.goto(f"{base}/pagefind-test.html", wait_until="load")
-    page.wait_for_function("window.ready === true")
-    start = time.perf_counter()
-    found = page.evaluate("q => runSearch(q)", query)
-    return time.perf_counter() - start, f"{found['count']:,}", list(found["urls"])
-
-
-def measure(
-    browser: Browser, base: str, engine: str, query: str, target: str, bundle: str
-) -> Outcome:
+def measure(browser: Browser, base: str, query: str, target: str) -> Outcome:
     """One first query in a fresh browser context (an empty cache)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     responses: list[Response] = []
     context.on("response", lambda response: responses.append(response))
     page = context.new_page()
-    search = material if engine == "material" else pagefind
     seconds, count, urls = search(page, base, query)
     page.wait_for_timeout(300)  # let late responses of the search land
-    mine = [r for r in responses if counted(engine, r.url, bundle)]
+    mine = [r for r in responses if SEARCH_FILES.search(r.url.split("?")[0])]
     total = sum(size(r) for r in mine)
     context.close()
     paths = [path(url) for url in urls]
-    return Outcome(engine, query, total, len(mine), seconds, count, rank(paths, target), paths)
-
-
-def counted(engine: str, url: str, bundle: str) -> bool:
-    """Whether a response belongs to the engine's search machinery."""
-    if engine == "material":
-        return "/search/" in url or "search" in url.rsplit("/", 1)[-1]
-    return f"/{bundle}/" in url
+    return Outcome(query, total, len(mine), seconds, count, rank(paths, target), paths)
 
 
 def table(outcomes: list[Outcome]) -> str:
     """The outcomes as a Markdown table."""
     lines = [
-        "| engine | query | bytes fetched | requests | time to first result | results "
+        "| query | bytes fetched | requests | time to first result | results "
         f"| rank of its write-up (top {TOP}) | first three results |",
-        "|---|---|---:|---:|---:|---:|---:|---|",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     for o in outcomes:
         where = str(o.rank) if o.rank else f"not in top {TOP}"
         lines.append(
-            f"| {o.engine} | `{o.query}` | {o.bytes / 1000:,.0f} kB | {o.requests} "
+            f"| `{o.query}` | {o.bytes / 1000:,.0f} kB | {o.requests} "
             f"| {o.seconds:.2f} s | {o.count} | {where} | {', '.join(o.first[:3])} |"
         )
     return "\n".join(lines)
@@ -207,28 +181,28 @@ def table(outcomes: list[Outcome]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("root", type=Path, help="a corpus folder whose site/ is built")
-    parser.add_argument(
-        "--bundle", default="pagefind", help="Pagefind's folder in the site (--output-subdir)"
-    )
     parser.add_argument("--chromium", default="chromium", help="the browser's executable")
+    parser.add_argument(
+        "--query",
+        action="append",
+        default=[],
+        metavar="WORDS|URL",
+        help="a query of one's own and the path of the write-up it should find (instead of "
+        "the corpus's known queries; for another site, such as the sample)",
+    )
     args = parser.parse_args()
     site = args.root / "site"
-    page = TEST_PAGE.replace("TOP", str(TOP)).replace("BUNDLE", args.bundle)
-    (site / "pagefind-test.html").write_text(page, encoding="utf-8")
-    phrases = known_phrases(args.root)
+    queries = [tuple(q.rsplit("|", 1)) for q in args.query] or known_queries(args.root)
+    count = len(list((args.root / "content" / "interviews").glob("*.md")))
     outcomes = []
     with serve(site) as base, sync_playwright() as playwright:
         chromium = shutil.which(args.chromium)
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        for phrase, target in phrases:
-            print(f"{phrase!r} from {target}", flush=True)
-            for engine, query in [
-                ("material", phrase),
-                ("pagefind", phrase),
-                ("pagefind-phrase", f'"{phrase}"'),
-            ]:
-                outcomes.append(measure(browser, base, engine, query, target, args.bundle))
+        for query, target in queries:
+            print(f"{query} from {target}", flush=True)
+            outcomes.append(measure(browser, base, query, target))
         browser.close()
+    print(f"\nN = {count:,} write-ups\n")
     print(table(outcomes))
 
 

@@ -39,7 +39,6 @@ docs_dir: content
 theme:
   name: material
 plugins:
-  - search
   - interviews
 markdown_extensions:
   - toc:
@@ -47,6 +46,12 @@ markdown_extensions:
 nav:
   - Home: index.md
 """
+
+THEME_SEARCH_YML = MKDOCS_YML.replace(
+    "  - interviews\n", "  - search\n  - interviews:\n      search: theme\n"
+)
+"""The same site with Material's search instead of the plugin's (`search: theme`), for the
+tests of what Material's index holds."""
 
 
 def catalogs() -> dict[str, str]:
@@ -240,6 +245,28 @@ def _built_by(
     except abort as error:
         return str(error)
     return None
+
+
+def reproducible_files(site_dir: Path) -> list[Path]:
+    """The files of a built site that another build of the same content makes the same: all
+    but Pagefind's filter chunks, its metadata and the entry file that names them, whose
+    order of values varies from run to run (https://github.com/Pagefind/pagefind/issues/638:
+    fragments are stable since 1.3.0, "other files will still change, such as the
+    filter/metadata indexes")."""
+    return sorted(
+        relative
+        for relative in (path.relative_to(site_dir) for path in site_dir.rglob("*"))
+        if (site_dir / relative).is_file() and reproducible(relative)
+    )
+
+
+def reproducible(relative: Path) -> bool:
+    """Whether a built file (its path in the site) is one that `reproducible_files` keeps."""
+    return (
+        relative.parts[:2] != ("pagefind", "filter")
+        and relative.suffix != ".pf_meta"
+        and relative != Path("pagefind", "pagefind-entry.json")
+    )
 
 
 def new_site(

@@ -27,8 +27,10 @@ theme:
   features:
     - navigation.tabs
 plugins:
+  # Material's search, as before the plugin had its own: the tests read its index.
   - search
-  - interviews
+  - interviews:
+      search: theme
 markdown_extensions:
   - toc:
       permalink: true

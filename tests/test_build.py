@@ -13,7 +13,7 @@ import urllib.request
 
 from bs4 import BeautifulSoup
 
-from conftest import BUILDER, dedent, writeup
+from conftest import BUILDER, THEME_SEARCH_YML, dedent, writeup
 
 BAD = writeup(field="Publshing")
 LD_JSON = "application/ld+json"
@@ -92,7 +92,8 @@ def test_drafts_are_left_out_of_builds(make_site) -> None:
         {
             "interviews/draft.md": writeup(extra="draft: true\n"),
             "interviews/done.md": writeup(),
-        }
+        },
+        mkdocs_yml=THEME_SEARCH_YML,
     )
     site.build(strict=True)
     assert (site.root / "site" / "interviews" / "done" / "index.html").is_file()

@@ -51,7 +51,11 @@ def test_the_shipped_configuration_is_mkdocs_yml_without_the_plugin() -> None:
     site, plain = load_yaml(ROOT / "mkdocs.yml"), load_yaml(CONFIG)
     assert "INHERIT" not in plain and "hooks" not in plain
     assert plain["docs_dir"] == "build/docs", "the folder the README's generate command writes"
-    assert plain["plugins"] == [p for p in site["plugins"] if "interviews" not in str(p)]
+    # The plugin's own search needs the plugin: without it, Material's.
+    assert plain["plugins"] == [
+        *(p for p in site["plugins"] if "interviews" not in str(p)),
+        "search",
+    ]
     assert plain["extra_css"] == [*site.get("extra_css", []), STYLESHEET]
     # The site's extensions, with their settings, and the two the plugin switches on.
     added = [e for e in plain["markdown_extensions"] if e not in site["markdown_extensions"]]

@@ -39,7 +39,6 @@ theme:
   features:
     - navigation.tabs
 plugins:
-  - search
   - interviews
 markdown_extensions:
   - toc:

@@ -13,7 +13,9 @@ from mkdocs_interviews.cli import main
 
 EVIL = "<img src=x onerror=alert(1)> & Co"
 
-PLAIN_YML = MKDOCS_YML.replace("  - interviews\n", "").replace("docs_dir: content\n", "") + (
+PLAIN_YML = MKDOCS_YML.replace("  - interviews\n", "  - search\n").replace(
+    "docs_dir: content\n", ""
+) + (
     "docs_dir: build/docs\n"
     "theme:\n  name: material\n  custom_dir: build/docs/.overrides\n"
     "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - toc:\n      permalink: true\n"

@@ -169,11 +169,22 @@ def test_open_data_holds_the_text_as_data(site: Site) -> None:
         assert "<" not in raw  # escaped as \\u003c: no page can read markup into it
 
 
-def test_search_index_titles_are_escaped(site: Site) -> None:
-    index = json.loads((site.root / "site" / "search" / "search_index.json").read_text())
-    titles = [doc["title"] for doc in index["docs"]]
-    assert not [title for title in titles if "<script" in title]
-    assert [title for title in titles if "&lt;script&gt;" in title]
+def test_what_the_search_is_told_is_escaped(site: Site) -> None:
+    """Pagefind's meta and filters of a write-up: the front matter's text as written, read
+    from attributes (escaped), with no element of its own."""
+    page = site.page("interviews/evil")
+    soup = BeautifulSoup(page, "html.parser")
+    marks = soup.select(".interviews-search-marks span")
+    found = {
+        (m.get("data-pagefind-meta") or m["data-pagefind-filter"], m["data-value"]) for m in marks
+    }
+    assert {
+        ("title[data-value]", evil("Title")),
+        ("role[data-value]", evil("Role")),
+        ("field[data-value]", evil("Field")),
+        ("question[data-value]", evil("Day?")),
+    } <= found
+    assert not soup.select(".interviews-search-marks script, .interviews-search-marks img")
 
 
 @pytest.mark.parametrize(

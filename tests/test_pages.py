@@ -76,10 +76,13 @@ def test_decorate_adds_header_links_and_footer_around_the_authors_text() -> None
     assert "## How did you get started? { #getting-started }" in lines
     assert "## What does a typical day look like? { #typical-day }" in lines
     answer = lines.index("As an intern.")
-    assert lines[answer + 2] == (
+    # Each link after an answer kept out of the readers' search, as one block of HTML.
+    assert lines[answer + 2 : answer + 5] == [
+        '<div data-pagefind-ignore="all">',
         '<p><a class="interviews-others" href="../../questions/getting-started/">'
-        "How 2 others answered this question →</a></p>"
-    )
+        "How 2 others answered this question →</a></p>",
+        "</div>",
+    ]
     assert "Intro." in lines and "Meetings." in lines
     assert "field=Radio%20%26%20podcasting" in markdown  # the primary field's ask link
 

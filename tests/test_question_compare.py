@@ -53,9 +53,10 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    from conftest import new_site
+    from conftest import THEME_SEARCH_YML, new_site
 
-    built = new_site(tmp_path_factory.mktemp("compare") / "site-root", FILES)
+    # Material's search, whose index holds the question pages (the plugin's holds none).
+    built = new_site(tmp_path_factory.mktemp("compare") / "site-root", FILES, THEME_SEARCH_YML)
     built.build(strict=True)
     return built
 

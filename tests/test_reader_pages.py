@@ -25,8 +25,10 @@ theme:
   features:
     - navigation.tabs
 plugins:
+  # Material's search, as before the plugin had its own: the tests read its index.
   - search
   - interviews:
+      search: theme
       answers_per_field: 2
 markdown_extensions:
   - toc:

@@ -47,7 +47,7 @@ def test_writeup_example_is_valid() -> None:
 
 def test_plugin_options_example_is_valid() -> None:
     (example,) = [b for b in blocks("yaml") if "interviews_dir" in b]
-    options = yaml.safe_load(example)["plugins"][1]["interviews"]
+    options = yaml.safe_load(example)["plugins"][0]["interviews"]
     config = InterviewsConfig()
     config.load_dict(options)
     failed, warnings = config.validate()

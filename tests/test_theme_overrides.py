@@ -1,5 +1,6 @@
-"""The two templates of Material's the plugin replaces: the search dialog has a name, the
-repository link asks GitHub's API nothing; a site's own `custom_dir` still comes first."""
+"""The three templates of Material's the plugin replaces: the search dialog has a name, the
+repository link asks GitHub's API nothing, the header shows the plugin's own search; a site's
+own `custom_dir` still comes first."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import MKDOCS_YML, Site, writeup
+from conftest import MKDOCS_YML, THEME_SEARCH_YML, Site, writeup
 from mkdocs_interviews.build import (
     MATERIAL_CHANGES,
     MATERIAL_DIR,
@@ -64,15 +65,20 @@ def test_the_search_dialog_has_a_name_and_the_repository_link_fetches_nothing(
         assert page.find(attrs={"data-md-component": "source"}) is None, url
 
 
-def test_a_sites_custom_dir_still_comes_first(make_site) -> None:
+@pytest.mark.parametrize(
+    ("config", "partial"),
+    [(MKDOCS_YML, "interviews-search.html"), (THEME_SEARCH_YML, "search.html")],
+    ids=["pagefind", "theme"],
+)
+def test_a_sites_custom_dir_still_comes_first(make_site, config: str, partial: str) -> None:
     site = make_site(
         {"interviews/editor.md": writeup()},
-        mkdocs_yml=MKDOCS_YML.replace(
+        mkdocs_yml=config.replace(
             "  name: material\n", "  name: material\n  custom_dir: overrides\n"
         ),
     )
     (site.root / "overrides" / "partials").mkdir(parents=True)
-    (site.root / "overrides" / "partials" / "search.html").write_text(
+    (site.root / "overrides" / "partials" / partial).write_text(
         '<div role="dialog" aria-label="Find an interview"></div>\n', encoding="utf-8"
     )
     site.build(strict=True)

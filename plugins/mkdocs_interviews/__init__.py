@@ -37,6 +37,9 @@ Glossary (the words the code, the pages and the messages use):
   anchors, links and footer) and its **head** (`Head`: feed links, Open Graph, JSON-LD). The
   plugin and `generate` both ask it.
 - **problem** (`Problem`): one thing wrong in one file, named file first.
+- **the readers' search** (`search`): Pagefind's index of the interviews, written beside the
+  built pages, with the *filters* `field` and `question`; the plugin's search dialog in the
+  theme's header queries it (the option `search: theme` leaves search to the theme).
 """
 
 from .catalogs import FieldCatalog, QuestionCatalog, read_fields, read_questions

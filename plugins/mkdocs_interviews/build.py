@@ -49,9 +49,11 @@ THEME_DIR = Path(__file__).parent / "theme"
 """The plugin's theme folder: a theme's templates are looked for there last."""
 
 MATERIAL_DIR = Path(__file__).parent / "overrides"
-"""Two of Material's templates, replaced: `partials/search.html` gives the search dialog a
+"""Three of Material's templates, replaced: `partials/search.html` gives the search dialog a
 name, `partials/source.html` keeps the repository link from asking GitHub's API for its
-stars and release. Looked for before the theme's own folder (after a site's `custom_dir`)."""
+stars and release, `partials/header.html` shows the plugin's own search dialog
+(`partials/interviews-search.html`, the plugin's) when its search is on. Looked for before
+the theme's own folder (after a site's `custom_dir`)."""
 
 MATERIAL_CHANGES = {
     "partials/search.html": (
@@ -59,6 +61,13 @@ MATERIAL_CHANGES = {
         """role="dialog" aria-label="{{ lang.t('search') }}">""",
     ),
     "partials/source.html": (' data-md-component="source">', ">"),
+    "partials/header.html": (
+        '    {% if "material/search" in config.plugins %}\n',
+        '    {% if "interviews" in config.plugins and '
+        '(config.plugins["interviews"] | attr("config")).search == "pagefind" %}\n'
+        '      {% include "partials/interviews-search.html" %}\n'
+        '    {% elif "material/search" in config.plugins %}\n',
+    ),
 }
 """The one change each of MATERIAL_DIR's templates makes to Material's: (before, after)."""
 
@@ -432,11 +441,18 @@ def compare_script() -> bytes:
     return (package_files("mkdocs_interviews") / "assets" / "interviews-compare.js").read_bytes()
 
 
+def search_script() -> bytes:
+    """The script of the readers' search dialog (over Pagefind, see `search`)."""
+    return (package_files("mkdocs_interviews") / "assets" / "interviews-search.js").read_bytes()
+
+
 def site_files(index: Index, settings: SiteSettings) -> Iterator[OutputFile]:
-    """The files the build adds beside the pages: the stylesheet, the compare script, open
-    data and, with a `site_url`, the feeds and the stylesheet a browser shows them with."""
+    """The files the build adds beside the pages: the stylesheet, the compare and the search
+    scripts, open data and, with a `site_url`, the feeds and the stylesheet a browser shows
+    them with."""
     yield OutputFile(urls.STYLESHEET, stylesheet())
     yield OutputFile(urls.COMPARE_SCRIPT, compare_script())
+    yield OutputFile(urls.SEARCH_SCRIPT, search_script())
     yield from data_files(
         index,
         base=settings.site_url,

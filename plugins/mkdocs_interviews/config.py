@@ -78,6 +78,14 @@ class InterviewsConfig(Config):
     excerpt_words = _Positive(default=60)
     """How many words of an answer's first paragraph an excerpt keeps."""
 
+    search = c.Choice(("pagefind", "theme"), default="pagefind")
+    """The readers' search. `pagefind` (the default): the plugin indexes the built site's
+    write-ups with Pagefind (their fields and questions as filters) and puts its own search
+    dialog in Material's header; a reader's first query fetches a few hundred kB at any size.
+    Leave Material's `search` plugin out of `plugins` then. `theme`: the plugin leaves search
+    to the theme (Material's `search` plugin, if listed), whose index every reader fetches
+    whole."""
+
     templates_dir = c.Optional(c.Dir(exists=True))
     """A folder of templates overriding the plugin's own (`field.md.j2`...), relative to
     mkdocs.yml."""

@@ -16,7 +16,7 @@ is. Such a site builds `generate`'s folder, whose write-ups hold their decoratio
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import markdown
@@ -44,6 +44,10 @@ class Decoration:
     take: Callable[[str, Sequence[etree.Element], markdown.Markdown], None] | None = None
     """Given each answer's question id and converted section, keeps its excerpt for the
     listings (see `listed_excerpts`), in the conversion's one pass."""
+    body: Mapping[str, str] = field(default_factory=dict)
+    """The attributes of an element placed around the whole page in its conversion (the
+    search's body, see `search.BODY`); none in the text, where an element around Markdown
+    would keep it from being converted."""
 
     def in_text(self, anchored: str) -> str:
         """The anchored Markdown with the decoration in it, as blocks of HTML."""
@@ -99,6 +103,14 @@ class _PlaceDecoration(Treeprocessor):
             root.insert(end, self._stashed(html))
         root.insert(0, self._stashed(decoration.header))
         root.append(self._stashed(decoration.footer))
+        if decoration.body:
+            wrapper = etree.Element("div", dict(decoration.body))
+            wrapper.text = "\n"
+            wrapper.extend(list(root))
+            for child in list(root):
+                root.remove(child)
+            wrapper.tail = "\n"
+            root.append(wrapper)
 
     def _stashed(self, html: str) -> etree.Element:
         """A block of HTML that Python-Markdown puts in the page as it is."""

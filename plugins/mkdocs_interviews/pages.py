@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import urls
+from . import search, urls
 from .anchors import AnswerHeading, answer_headings
 from .bearings import Crumb, page_trail, writeup_trail
 from .catalogs import QuestionCatalog
@@ -549,20 +549,22 @@ class Renderer:
             question_id = found.answer.question.id
             if found.heading.anchor != question_id:
                 set_anchor(lines, found.heading, question_id)
-            after[question_id] = self._answer_link(context, writeup, found)
+            after[question_id] = search.ignored(self._answer_link(context, writeup, found))
             ends.append((found.end, question_id))
         header = footer = ""
         if not partial:
-            trail = writeup_trail(writeup)
-            header = self.breadcrumbs(trail, links) + self.env.get_template(
-                "writeup_header.html.j2"
-            ).render(context)
+            trail = search.ignored(self.breadcrumbs(writeup_trail(writeup), links))
+            marks = search.writeup_marks(writeup)
+            header = f"{trail}\n{marks}\n" + self.env.get_template("writeup_header.html.j2").render(
+                context
+            )
         if not partial or writeup.fields:
-            footer = self.env.get_template("writeup_footer.html.j2").render(context)
+            footer = search.ignored(self.env.get_template("writeup_footer.html.j2").render(context))
         take = None
         if self.listed.from_conversions and self.index.listings.lists(writeup):
             take = functools.partial(self.listed.take, writeup.path)
-        decoration = Decoration(header.strip(), after, footer.strip(), tuple(ends), take)
+        body = search.BODY if not partial else {}
+        decoration = Decoration(header.strip(), after, footer.strip(), tuple(ends), take, body)
         return "\n".join(lines), decoration
 
     def _surroundings(self, writeup: WriteUp) -> dict[str, Any]:

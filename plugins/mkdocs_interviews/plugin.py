@@ -27,6 +27,7 @@ from .project import Readings, paused_gc, read_project
 from .question_form import QuestionFormError
 from .rebuilds import PreviewRebuild, QuietDirty, site_fingerprint
 from .render import COMPILED, SiteTemplateError
+from .search import Indexed, Indexer, SearchIndexError, index_site
 from .site_files import read_site_files
 from .text import decode
 
@@ -73,6 +74,8 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.quiet = QuietDirty()
         self.readings = Readings()
         """The write-ups as the preview's last build read them (see `project.Readings`)."""
+        self.indexer: Indexer | None = None
+        """Indexes the site for the readers' search in the background, in `mkdocs serve`."""
 
     # With these two hooks MkDocs keeps one instance for every build of a process (each
     # rebuild of `mkdocs serve`); each build makes its settings and its `SiteBuild` anew.
@@ -90,6 +93,9 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
         self.memory.forget()
         for name in DIRTY_LOGGERS:
             logging.getLogger(name).removeFilter(self.quiet)
+        if self.indexer is not None:
+            self.indexer.wait()  # the index being written, whole
+            self.indexer = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -117,9 +123,11 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
                 dirs.insert(position, str(MATERIAL_DIR))
             else:
                 log.info(
-                    "Material's partials/search.html and source.html are not those of Material "
-                    "9.7 to 9.8: the theme's own are used (the search dialog may have no name)"
+                    "Material's partials/search.html, source.html and header.html are not those "
+                    "of Material 9.7 to 9.8: the theme's own are used (the search dialog may "
+                    "have no name, and the plugin's search has no box in the header)"
                 )
+        _check_search(config, self.config.search)
         return config
 
     # Run late, so that write-ups added by other plugins (mkdocs-gen-files) are read too.
@@ -259,10 +267,27 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             env.bytecode_cache = COMPILED
         return env
 
+    # Last, once every other plugin has written its files: Pagefind reads the finished pages.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.rebuild is not None and self.build is not None:
             log.info(f"interviews: {self.rebuild.finish(self.build)}")
             self.rebuild = None
+        if self.config.search == "pagefind":
+            self._index_search(Path(config.site_dir))
+
+    def _index_search(self, site_dir: Path) -> None:
+        """Index the built site for the readers' search: in the background in a preview,
+        whose reload does not wait for it."""
+        if self.preview:
+            if self.indexer is None:
+                self.indexer = Indexer(_indexed, _not_indexed)
+            self.indexer.request(site_dir)
+            return
+        try:
+            _indexed(index_site(site_dir))
+        except SearchIndexError as error:
+            raise PluginError(f"interviews plugin: the readers' search: {error}") from error
 
     def on_build_error(self, *, error: Exception) -> None:
         self.memory.forget()  # what the failed build left in the folder is unknown
@@ -298,6 +323,28 @@ def _include(file: File, *, draft: bool) -> None:
         log.info(f"{file.src_uri}: a draft, shown by 'mkdocs serve', left out of builds")
     elif file.inclusion in (InclusionLevel.INCLUDED, InclusionLevel.UNDEFINED):
         file.inclusion = InclusionLevel.NOT_IN_NAV
+
+
+def _check_search(config: MkDocsConfig, search: str) -> None:
+    """Warn when Material's search is listed beside the plugin's own."""
+    if search == "pagefind" and "material/search" in config.plugins:
+        log.warning(
+            f"{Path(config.config_file_path).name}: both the interviews plugin's search "
+            "(Pagefind) and Material's 'search' plugin are on, and every reader of Material's "
+            "fetches its whole index: remove 'search' from 'plugins', or set the interviews "
+            "option 'search: theme' to keep Material's"
+        )
+
+
+def _indexed(indexed: Indexed) -> None:
+    log.info(
+        f"The readers' search: Pagefind indexed the site into {indexed.folder.name}/ "
+        f"({indexed.pages:,} pages read, {indexed.seconds:.1f} s)"
+    )
+
+
+def _not_indexed(error: SearchIndexError) -> None:
+    log.warning(f"interviews plugin: the readers' search was not indexed: {error}")
 
 
 def _theme_folder(dirs: list[str], custom_dir: str | None) -> int:

@@ -44,6 +44,7 @@ API_ASKS = "api/asks.json"
 """Readers' questions and where each stands, for the notifier (`notify`) and other tools."""
 STYLESHEET = "assets/stylesheets/interviews.css"
 COMPARE_SCRIPT = "assets/javascripts/interviews-compare.js"
+SEARCH_SCRIPT = "assets/javascripts/interviews-search.js"
 """Puts chosen fields of a question's page side by side."""
 
 FEED_STYLESHEET = "assets/stylesheets/feed.css"

@@ -1,7 +1,7 @@
 """axe-core finds no serious or critical accessibility problem on a page of each type a reader
 meets (conftest's PAGE_TYPES), in the light and the dark colour scheme, and with Material's
-search dialog open on its results. Nothing of Material's is excluded: the plugin gives the
-search dialog its name (its own partials/search.html). The author's preview too: the pages of
+search dialog open on its results (the plugin's, in Material's markup, with its filters).
+Nothing of Material's is excluded. The author's preview too: the pages of
 a `mkdocs serve` build with the problems box and the marks of a draft (`preview_url`).
 
 axe-core is the npm package in `tests/tools` (`npm ci --prefix tests/tools`), injected into
@@ -115,7 +115,7 @@ def test_no_serious_violation_with_the_search_open(
     open_page: Callable[..., Page], axe_source: str, path: str, scheme: str
 ) -> None:
     page = opened(open_page, path, scheme)
-    page.keyboard.press("/")  # Material's shortcut: opens the search and focuses its field
+    page.keyboard.press("/")  # Material's shortcut: opens the search and focuses its box
     dialog = page.get_by_role("dialog", name="Search")
     expect(dialog).to_be_visible()
     page.keyboard.type(QUERY)

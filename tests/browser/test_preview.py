@@ -49,7 +49,7 @@ def test_the_problems_box_comes_first_and_fits_the_screen(
             r"post-prodution' is not in fields\.yml \(did you mean 'Film post-production'\?\)$"
         )
     )
-    text = page.locator("article > p", has_text="A sound designer on recording footsteps.")
+    text = page.locator("article p", has_text="A sound designer on recording footsteps.")
     assert box(problems)["y"] + box(problems)["height"] <= box(text)["y"]
     assert box(problems)["x"] + box(problems)["width"] <= viewport["width"]
     assert page.evaluate("document.documentElement.scrollWidth") == viewport["width"]

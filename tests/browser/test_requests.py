@@ -1,6 +1,10 @@
 """No stray requests: a page of each type (conftest's PAGE_TYPES) asks only for what its reader
 needs, from the site itself, and every request succeeds.
 
+The search (the plugin's, over Pagefind) fetches nothing until a reader opens it, then only
+parts of the index, from the site: it works offline from the built folder. Material's search
+index is never fetched.
+
 Three requests the theme made on its own are gone: Google Fonts (the site uses the system's
 fonts, `theme.font: false`), GitHub's API for the repository's stars and release (the plugin's
 partials/source.html), and a sitemap.xml beside each feed link, which Material's script
@@ -88,7 +92,35 @@ def test_a_page_asks_only_the_site_and_every_request_succeeds(
 ) -> None:
     recorded = visit(browser, site_url, path)
     assert recorded.requests[0] == site_url + path  # not vacuous: the page itself
-    assert any(url.endswith("/search/search_index.json") for url in recorded.requests)
+    # The search fetches nothing before a reader opens it, and Material's none at all.
+    assert [url for url in recorded.requests if "/pagefind/" in url or "search" in url] == [
+        site_url + "assets/javascripts/interviews-search.js"
+    ]
+    assert_no_stray_request(recorded, site_url)
+
+
+def test_the_search_asks_only_the_site_once_opened(browser: Browser, site_url: str) -> None:
+    """Served by a static server, without a network: every request of a search is the
+    site's, and succeeds."""
+    context = browser.new_context(base_url=site_url, reduced_motion="reduce")
+    try:
+        recorded = Recorded()
+        recorded.listen(context)
+        context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
+        page = context.new_page()
+        page.goto(FIELD)
+        page.wait_for_load_state("networkidle")
+        opened = len(recorded.requests)
+        page.keyboard.press("/")
+        page.keyboard.type("colourist")
+        page.locator(".md-search-result__item").first.wait_for()
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    searched = recorded.requests[opened:]
+    assert site_url + "pagefind/pagefind.js" in searched  # not vacuous: Pagefind, loaded now
+    assert [url for url in searched if "/pagefind/" not in url] == []
+    assert [url for url in recorded.requests if "search_index.json" in url] == []
     assert_no_stray_request(recorded, site_url)
 
 
