@@ -41,6 +41,10 @@ BUNDLE = "pagefind"
 BODY = {"class": "interviews-body", "data-pagefind-body": ""}
 """The attributes of the element around a write-up's body: what Pagefind indexes."""
 
+EXCLUDED = (".headerlink",)
+"""What Pagefind skips inside a body wherever it is: the heading's permalink ("¶"), which
+Python-Markdown's `toc` adds and which would show in the excerpts between question and answer."""
+
 FIELD_FILTER = "field"
 QUESTION_FILTER = "question"
 
@@ -154,7 +158,7 @@ def _run(coroutine: Callable[[], Coroutine[Any, Any, int]]) -> int:
 
 async def _index(site_dir: Path, output: Path) -> int:
     try:
-        from pagefind.index import PagefindIndex
+        from pagefind.index import IndexConfig, PagefindIndex
         from pagefind.service import get_executable
     except ImportError as error:
         raise SearchIndexError(
@@ -164,7 +168,8 @@ async def _index(site_dir: Path, output: Path) -> int:
         raise SearchIndexError(
             "the package pagefind finds no Pagefind binary (pip install 'pagefind[bin]')"
         )
-    async with PagefindIndex(config={"output_path": str(output.resolve())}) as index:
+    config = IndexConfig(output_path=str(output.resolve()), exclude_selectors=list(EXCLUDED))
+    async with PagefindIndex(config=config) as index:
         added = await index.add_directory(str(site_dir.resolve()), glob="**/*.html")
     return int(added["page_count"])
 

@@ -78,6 +78,17 @@ def test_a_quoted_phrase_finds_only_its_writeup(open_page: Callable[..., Page]) 
     expect(results.first.locator("mark").first).to_have_text(re.compile("trim", re.IGNORECASE))
 
 
+def test_excerpts_show_the_answers_words_without_the_headings_permalinks(
+    open_page: Callable[..., Page],
+) -> None:
+    page = open_page()
+    results = search(page, "colour")
+    expect(results.first).to_be_visible()
+    excerpts = dialog(page).locator(".md-search-result__article p").all_inner_texts()
+    assert any("colour" in e.lower() for e in excerpts)
+    assert not any("\N{PILCROW SIGN}" in e for e in excerpts)
+
+
 def test_the_filters_narrow_by_field_and_by_question(
     open_page: Callable[..., Page], interviews: list[dict[str, Any]], question_text: str
 ) -> None:
