@@ -1,6 +1,6 @@
 """Screenshots of the sample site for the README: the home page with its latest interviews, a
-field page, a question page (and three of its fields side by side) and the coverage matrix, on
-a desktop screen (1280 x 900) and a phone (390 x 844).
+field page, a question page (and three of its fields side by side), the coverage matrix and the
+search dialog narrowed to one field, on a desktop screen (1280 x 900) and a phone (390 x 844).
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 from sample_site import CHROMIUM_ARGS, ROOT, BuildFailed, build, served
 
 SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -33,7 +33,12 @@ SHOTS = {
     "compare": (
         "questions/typical-day/#compare=book-publishing,film-post-production,radio-and-podcasting"
     ),
+    "search": "",
 }
+# What a reader types in the search dialog for the "search" shot, and the field (by its name,
+# as the Field filter lists it) it narrows to.
+SEARCH_WORDS = "colour"
+SEARCH_FIELD = "Film post-production"
 
 # On a phone the page is one column, and its first screen is the page's introduction (on the
 # home page) or the form that chooses fields (on a comparison): there, the shot starts at this
@@ -57,6 +62,18 @@ def served_sample_site() -> Iterator[str]:
             yield url
 
 
+def search(page: Page) -> None:
+    """Open the search dialog with its key, type the words, narrow to the field, wait for it."""
+    page.keyboard.press("/")
+    page.keyboard.type(SEARCH_WORDS)
+    dialog = page.get_by_role("dialog", name="Search")
+    dialog.locator(".md-search-result__item").first.wait_for()
+    dialog.get_by_role("combobox", name="Field").select_option(value=SEARCH_FIELD)
+    dialog.locator(".md-search-result[aria-busy=false]").wait_for()
+    dialog.locator(".md-search-result__item").first.wait_for()
+    page.mouse.move(0, 0)
+
+
 def take(out: Path) -> list[Path]:
     executable = shutil.which("chromium")
     if executable is None:
@@ -74,6 +91,8 @@ def take(out: Path) -> list[Path]:
                 page = context.new_page()
                 page.goto(path)
                 page.get_by_role("heading", level=1).wait_for()
+                if name == "search":
+                    search(page)
                 if screen == "phone" and name in PHONE_START:
                     page.evaluate(START_AT, PHONE_START[name])
                 target = out / f"{name}-{screen}.png"
