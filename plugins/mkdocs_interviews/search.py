@@ -10,7 +10,8 @@ reads is decided here, in the page's HTML:
   answers (question pages, the archive, the matrix...) stay out, and a search for an answer's
   words leads to the write-up;
 - inside it, the trail back to the home page, the link after each answer and the footer
-  ("More from", the introductions) are `data-pagefind-ignore`;
+  ("More from", the introductions) are `data-pagefind-ignore`, and Pagefind is told to skip
+  the headings' permalinks (`EXCLUDED`);
 - each write-up tells Pagefind its title, role and fields as meta (shown with a result),
   and its fields and the questions it answers as the filters `field` and `question`, from
   attributes of empty elements, escaped like every front-matter text.
