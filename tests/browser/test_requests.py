@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ from .conftest import FIELD, PAGE_TYPES, playwright_api
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from playwright.sync_api import Browser, BrowserContext, Request, Response
+    from playwright.sync_api import Browser, BrowserContext, Page, Request, Response
 
 playwright_api()  # the module is skipped without Playwright (fails in CI)
 
@@ -62,9 +63,10 @@ class Recorded:
         context.on("response", response)
 
 
-def visit(browser: Browser, root: str, path: str) -> Recorded:
-    """Open the page at `path` of the site at `root`, wait until the network is quiet, and
-    what it asked for. Requests that would leave the site are recorded, then aborted."""
+@contextmanager
+def recording(browser: Browser, root: str, path: str) -> Iterator[tuple[Page, Recorded]]:
+    """The page at `path` of the site at `root`, open once the network is quiet, and what it
+    has asked for so far. Requests that would leave the site are recorded, then aborted."""
     context = browser.new_context(base_url=root, reduced_motion="reduce")
     try:
         recorded = Recorded()
@@ -73,9 +75,15 @@ def visit(browser: Browser, root: str, path: str) -> Recorded:
         page = context.new_page()
         page.goto(path)
         page.wait_for_load_state("networkidle")
-        return recorded
+        yield page, recorded
     finally:
         context.close()
+
+
+def visit(browser: Browser, root: str, path: str) -> Recorded:
+    """What the page at `path` of the site at `root` asked for until the network was quiet."""
+    with recording(browser, root, path) as (_, recorded):
+        return recorded
 
 
 def assert_no_stray_request(recorded: Recorded, root: str) -> None:
@@ -102,21 +110,12 @@ def test_a_page_asks_only_the_site_and_every_request_succeeds(
 def test_the_search_asks_only_the_site_once_opened(browser: Browser, site_url: str) -> None:
     """Served by a static server, without a network: every request of a search is the
     site's, and succeeds."""
-    context = browser.new_context(base_url=site_url, reduced_motion="reduce")
-    try:
-        recorded = Recorded()
-        recorded.listen(context)
-        context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
-        page = context.new_page()
-        page.goto(FIELD)
-        page.wait_for_load_state("networkidle")
+    with recording(browser, site_url, FIELD) as (page, recorded):
         opened = len(recorded.requests)
         page.keyboard.press("/")
         page.keyboard.type("colourist")
         page.locator(".md-search-result__item").first.wait_for()
         page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
     searched = recorded.requests[opened:]
     assert site_url + "pagefind/pagefind.js" in searched  # not vacuous: Pagefind, loaded now
     assert [url for url in searched if "/pagefind/" not in url] == []
