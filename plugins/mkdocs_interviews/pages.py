@@ -551,21 +551,29 @@ class Renderer:
                 set_anchor(lines, found.heading, question_id)
             after[question_id] = search.ignored(self._answer_link(context, writeup, found))
             ends.append((found.end, question_id))
-        header = footer = ""
-        if not partial:
-            trail = search.ignored(self.breadcrumbs(writeup_trail(writeup), links))
-            marks = search.writeup_marks(writeup)
-            header = f"{trail}\n{marks}\n" + self.env.get_template("writeup_header.html.j2").render(
-                context
-            )
-        if not partial or writeup.fields:
-            footer = search.ignored(self.env.get_template("writeup_footer.html.j2").render(context))
+        header, footer = self._header_and_footer(context, writeup, links, partial=partial)
         take = None
         if self.listed.from_conversions and self.index.listings.lists(writeup):
             take = functools.partial(self.listed.take, writeup.path)
         body = search.BODY if not partial else {}
-        decoration = Decoration(header.strip(), after, footer.strip(), tuple(ends), take, body)
+        decoration = Decoration(header, after, footer, tuple(ends), take, body)
         return "\n".join(lines), decoration
+
+    def _header_and_footer(
+        self, context: dict[str, Any], writeup: WriteUp, links: Links, *, partial: bool
+    ) -> tuple[str, str]:
+        """The HTML above a write-up's answers (trail, the search's marks, header) and below
+        them (footer), for `decoration`; a stand-in has no header, and a footer only when it
+        has its fields."""
+        header = footer = ""
+        if not partial:
+            trail = search.ignored(self.breadcrumbs(writeup_trail(writeup), links))
+            marks = search.writeup_marks(writeup)
+            shown = self.env.get_template("writeup_header.html.j2").render(context)
+            header = f"{trail}\n{marks}\n{shown}"
+        if not partial or writeup.fields:
+            footer = search.ignored(self.env.get_template("writeup_footer.html.j2").render(context))
+        return header.strip(), footer.strip()
 
     def _surroundings(self, writeup: WriteUp) -> dict[str, Any]:
         """What the decoration of `writeup` shows of the other write-ups (its templates'
