@@ -261,6 +261,11 @@ def test_search_theme_leaves_materials_search_as_before(make_site) -> None:
     assert isinstance(header, Tag)
     assert header.select_one('[data-md-component="search"]') is not None
     assert header.select_one("[data-interviews-search]") is None
+    # Nothing for Pagefind on the pages, nor its dialog's script; the body keeps its class.
+    writeup = site.page("interviews/editor")
+    assert "data-pagefind" not in writeup
+    assert BeautifulSoup(writeup, "html.parser").select_one("article .interviews-body")
+    assert not (folder / "assets" / "javascripts" / "interviews-search.js").exists()
 
 
 def test_both_searches_on_is_a_warning_naming_mkdocs_yml(make_site) -> None:

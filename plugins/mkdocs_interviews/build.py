@@ -399,6 +399,10 @@ class SiteSettings:
     templates_dir: Path | None = None
     headings: HeadingStyle = field(default_factory=HeadingStyle)
     """How the site's Markdown writes headings (its `toc` settings)."""
+    search_marks: bool = True
+    """Whether the write-ups' pages tell Pagefind what to index, and the site has the search
+    dialog's script: the plugin's own search (`search: pagefind`). Without it (`search:
+    theme`) the pages are as the theme's search had them."""
     preview: bool = False
     """A preview for the author (`mkdocs serve`), never a build to publish: each write-up's
     problems are shown at the top of its page, and drafts are listed (marked as drafts)
@@ -427,6 +431,7 @@ def make_renderer(
         headings=settings.headings,
         site_root=None if settings.site_url is None else urlsplit(settings.site_url).path or "/",
         site_url=settings.site_url,
+        search_marks=settings.search_marks,
     )
     return Renderer(index, settings.question_form, options, listed)
 
@@ -447,12 +452,13 @@ def search_script() -> bytes:
 
 
 def site_files(index: Index, settings: SiteSettings) -> Iterator[OutputFile]:
-    """The files the build adds beside the pages: the stylesheet, the compare and the search
-    scripts, open data and, with a `site_url`, the feeds and the stylesheet a browser shows
-    them with."""
+    """The files the build adds beside the pages: the stylesheet, the compare script, the
+    search dialog's (for the plugin's own search), open data and, with a `site_url`, the
+    feeds and the stylesheet a browser shows them with."""
     yield OutputFile(urls.STYLESHEET, stylesheet())
     yield OutputFile(urls.COMPARE_SCRIPT, compare_script())
-    yield OutputFile(urls.SEARCH_SCRIPT, search_script())
+    if settings.search_marks:
+        yield OutputFile(urls.SEARCH_SCRIPT, search_script())
     yield from data_files(
         index,
         base=settings.site_url,

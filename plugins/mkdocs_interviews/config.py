@@ -126,6 +126,7 @@ def site_settings(
         templates_dir=Path(templates) if templates else None,
         headings=HeadingStyle.from_toc(config.mdx_configs.get("toc", {})),
         preview=preview,
+        search_marks=plugin.search == "pagefind",
     )
 
 

@@ -79,6 +79,8 @@ class PageOptions:
     """The path of the site's address (`/interviews/` for `https://host/interviews/`)."""
     site_url: str | None = None
     """The site's address, for the feeds' addresses shown on the page of the feeds."""
+    search_marks: bool = True
+    """Whether a write-up's page tells Pagefind what to index (see `search`)."""
 
 
 @dataclass(frozen=True)
@@ -549,13 +551,13 @@ class Renderer:
             question_id = found.answer.question.id
             if found.heading.anchor != question_id:
                 set_anchor(lines, found.heading, question_id)
-            after[question_id] = search.ignored(self._answer_link(context, writeup, found))
+            after[question_id] = self._unsearched(self._answer_link(context, writeup, found))
             ends.append((found.end, question_id))
         header, footer = self._header_and_footer(context, writeup, links, partial=partial)
         take = None
         if self.listed.from_conversions and self.index.listings.lists(writeup):
             take = functools.partial(self.listed.take, writeup.path)
-        body = search.BODY if not partial else {}
+        body = {} if partial else search.BODY if self.options.search_marks else search.PLAIN_BODY
         decoration = Decoration(header, after, footer, tuple(ends), take, body)
         return "\n".join(lines), decoration
 
@@ -567,13 +569,20 @@ class Renderer:
         has its fields."""
         header = footer = ""
         if not partial:
-            trail = search.ignored(self.breadcrumbs(writeup_trail(writeup), links))
-            marks = search.writeup_marks(writeup)
+            trail = self._unsearched(self.breadcrumbs(writeup_trail(writeup), links))
+            marks = search.writeup_marks(writeup) if self.options.search_marks else ""
             shown = self.env.get_template("writeup_header.html.j2").render(context)
-            header = f"{trail}\n{marks}\n{shown}"
+            header = "\n".join(part for part in (trail, marks, shown) if part)
         if not partial or writeup.fields:
-            footer = search.ignored(self.env.get_template("writeup_footer.html.j2").render(context))
+            footer = self._unsearched(
+                self.env.get_template("writeup_footer.html.j2").render(context)
+            )
         return header.strip(), footer.strip()
+
+    def _unsearched(self, html_block: str) -> str:
+        """A block of a write-up's page, left out of the search when the page tells Pagefind
+        what to index."""
+        return search.ignored(html_block) if self.options.search_marks else html_block
 
     def _surroundings(self, writeup: WriteUp) -> dict[str, Any]:
         """What the decoration of `writeup` shows of the other write-ups (its templates'

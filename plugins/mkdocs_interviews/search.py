@@ -18,7 +18,8 @@ reads is decided here, in the page's HTML:
 
 No MkDocs import: the plugin calls `index_site` after a build (or an `Indexer` in
 `mkdocs serve`, in the background), and `generate`'s folder carries the same marks, which a
-builder without Pagefind ignores.
+builder without Pagefind ignores. With `search: theme` the pages carry none
+(`SiteSettings.search_marks`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ from .model import Answer, WriteUp
 BUNDLE = "pagefind"
 """Pagefind's folder in the built site (its own default): the script and the index."""
 
-BODY = {"class": "interviews-body", "data-pagefind-body": ""}
+PLAIN_BODY = {"class": "interviews-body"}
+"""The attributes of the element around a write-up's body with the theme's search."""
+BODY = {**PLAIN_BODY, "data-pagefind-body": ""}
 """The attributes of the element around a write-up's body: what Pagefind indexes."""
 
 EXCLUDED = (".headerlink",)
