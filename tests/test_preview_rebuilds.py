@@ -293,8 +293,45 @@ def test_with_materials_search_every_page_is_made_again(
     with preview(site, tmp_path / "served") as serve:
         serve.build()
         EDITS["an answer"][0](site)
-        made, pages = _made_again(serve.build())
+        messages = serve.build()
+    made, pages = _made_again(messages)
     assert made == pages
+    assert (
+        f"interviews: all {pages} pages made (on every save: Material's search indexes each "
+        "page as it renders it)"
+    ) in messages
+
+
+SNIPPETS_YML = YML.replace(
+    "  - toc:\n",
+    "  - pymdownx.snippets:\n      base_path: [snippets]\n      check_paths: true\n  - toc:\n",
+)
+"""The tests' site with PyMdown Extensions' snippets, which put a file of `snippets/` (beside
+mkdocs.yml, outside the docs) in a page."""
+
+
+def test_a_changed_snippet_makes_the_pages_that_include_it_again(
+    make_site: Callable[..., Site], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    included = FILES["interviews/producer.md"].replace(
+        "The answer to skills.", 'The answer to skills.\n\n--8<-- "gear.md"'
+    )
+    site = make_site({**FILES, "interviews/producer.md": included}, mkdocs_yml=SNIPPETS_YML)
+    monkeypatch.chdir(site.root)  # the snippets' base_path is the working folder's
+    (site.root / "snippets").mkdir()
+    snippet = site.root / "snippets" / "gear.md"
+    snippet.write_text("Ears first.\n", encoding="utf-8")
+    served = tmp_path / "served"
+    with preview(site, served) as serve:
+        serve.build()
+        snippet.write_text("Then the gear.\n", encoding="utf-8")
+        messages = serve.build()
+    assert "Then the gear." in (served / "interviews" / "producer" / "index.html").read_text()
+    made, pages = _made_again(messages)
+    assert made == pages
+    assert any("pymdownx.snippets includes other files in pages" in m for m in messages)
+    site.build(serve=True, site_dir=tmp_path / "fresh")
+    _compare(served, tmp_path / "fresh")
 
 
 def without_epochs(page: str) -> str:

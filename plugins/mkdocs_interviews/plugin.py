@@ -230,11 +230,8 @@ class InterviewsPlugin(BasePlugin[InterviewsConfig]):
             if self.config.templates_dir
             else "",
         )
-        # Material's search indexes each page as it is rendered: it needs them all.
-        search = config.plugins.get("material/search")
-        whole = search is not None and bool(search.config.get("enabled", True))
         site = site_fingerprint(config, own, files, nav)
-        self.rebuild = PreviewRebuild(self.memory, config, site, whole=whole)
+        self.rebuild = PreviewRebuild(self.memory, config, site)
         self.rebuild.answer(files, build, self.sources)
 
     # Before the search plugin reads the page: the listings' excerpts are filled in first.

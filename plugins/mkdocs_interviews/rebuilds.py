@@ -27,6 +27,34 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 """The start of the warning MkDocs logs on every `--dirty` build: its navigation and other
 pages may go stale. With the plugin's answers they do not; the warning is left out."""
 
+CROSS_PAGE_PLUGINS = {
+    "material/search": "Material's search indexes each page as it renders it",
+    "search": "MkDocs' search indexes each page as it renders it",
+    "material/tags": "the tags plugin lists the pages of each tag",
+    "material/blog": "the blog plugin lists its posts",
+    "autorefs": "autorefs links headings of other pages",
+    "macros": "macros may include other files",
+    "rss": "the rss plugin lists other pages",
+}
+"""Plugins whose page shows what other pages (or files) hold: with one of them on, only a
+whole rebuild is sure to equal a fresh build."""
+
+FILE_INCLUDING_EXTENSIONS = ("pymdownx.snippets", "markdown_include.include", "mdx_include")
+"""Markdown extensions that put other files in a page, which its fingerprint does not hold."""
+
+
+def whole_because(config: MkDocsConfig) -> str | None:
+    """Why every rebuild of this site's preview must make every page, if it must."""
+    for name, reason in CROSS_PAGE_PLUGINS.items():
+        plugin = config.plugins.get(name)
+        if plugin is not None and bool(plugin.config.get("enabled", True)):
+            return reason
+    for extension in config.markdown_extensions:
+        name = extension if isinstance(extension, str) else type(extension).__module__
+        if name in FILE_INCLUDING_EXTENSIONS:
+            return f"{name} includes other files in pages"
+    return None
+
 
 class QuietDirty(logging.Filter):
     """Leaves out MkDocs' warning about `--dirty` builds (see DIRTY_WARNING)."""
@@ -38,8 +66,10 @@ class QuietDirty(logging.Filter):
 class PreviewRebuild:
     """One `--dirty` build of the preview: which pages MkDocs makes again."""
 
-    def __init__(self, memory: Memory, config: MkDocsConfig, site: str, *, whole: bool) -> None:
-        self.rebuild = Rebuild(memory, site, Path(config.site_dir), whole=whole)
+    def __init__(self, memory: Memory, config: MkDocsConfig, site: str) -> None:
+        self.because = whole_because(config)
+        """Why every page is made again, on every save (None when a save can make fewer)."""
+        self.rebuild = Rebuild(memory, site, Path(config.site_dir), whole=bool(self.because))
         self.decided: dict[str, bool] = {}
         """Each page's answer, by source path, once made."""
         self.scopes: Scopes | None = None
@@ -97,6 +127,8 @@ class PreviewRebuild:
         for path in self.rebuild.finish(build.listed.kept(), outputs):
             _delete(path, site_dir)
         pages = sum(1 for file in self.files if file.is_documentation_page())
+        if self.because:
+            return f"all {pages} pages made (on every save: {self.because})"
         if self.rebuild.whole:
             return f"all {pages} pages made (a save makes again only the pages it changes)"
         return f"{len(self.rebuild.made)} of {pages} pages made again, the others unchanged"
