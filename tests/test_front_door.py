@@ -352,6 +352,23 @@ def test_a_writeup_at_the_address_of_a_year_page_is_reported(make_site) -> None:
     assert site.build(strict=True, stops=True).aborted
 
 
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_check_reports_a_writeup_at_a_year_pages_address_as_the_build(
+    make_site, capsys: pytest.CaptureFixture[str], directory_urls: bool
+) -> None:
+    """`check` says what the build says of `interviews/2025.md`, at the address of the
+    archive's page of 2025. Without directory URLs the write-up is `interviews/2025.html` and
+    the year's page `interviews/2025/index.html`: no clash, and neither reports one."""
+    files = {"interviews/2025.md": WRITEUPS["editor"], "interviews/agent.md": WRITEUPS["agent"]}
+    site = make_site(files, mkdocs_yml=MKDOCS_YML + f"use_directory_urls: {directory_urls}\n")
+    built = site.build()
+    code = main(["--config", str(site.root / "mkdocs.yml"), "check"])
+    reported = capsys.readouterr().out.splitlines()
+    assert reported == built.warnings
+    assert code == (1 if directory_urls else 0)
+    assert bool(reported) == directory_urls
+
+
 def test_a_handwritten_archive_page_is_used_instead(make_site) -> None:
     """`interviews/index.md` is no write-up (it introduces the folder): like any generated
     page, the archive gives way to the site's own, and the year pages stay."""

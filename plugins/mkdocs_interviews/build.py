@@ -40,7 +40,7 @@ from .model import WriteUp
 from .outputs import OutputFile, data_files, feed_files
 from .pages import PageOptions, PagePlan, Renderer
 from .problems import Problem
-from .project import Project
+from .project import Project, taken_address
 from .question_form import QuestionForm
 from .safe_text import calm_headings, safe_meta, unread_front_matter
 from .writeups import Document
@@ -163,12 +163,7 @@ class SiteBuild:
         (`interviews/2025.md` is where the archive's page of 2025 would be)."""
         if self.project.document(own) is None:
             return None
-        return Problem(
-            own,
-            f"the write-up's address, {self.address(own)}, is that of the generated page "
-            f"{path}, which is left out of the site: rename the file (a write-up's slug must "
-            "not be a year or the name of a generated page)",
-        )
+        return taken_address(own, self.address(own), path)
 
     def _outputs(self) -> Iterator[OutputFile]:
         renderer = self.renderer

@@ -141,7 +141,12 @@ def check(site: Site, output_format: str, jobs: int | None = None) -> int:
     `jobs` processes read the write-ups of a large site (default: one per CPU available).
     """
     content = site.files()
-    checked = check_content(content.sources, site.options, jobs or available_cpus())
+    checked = check_content(
+        content.sources,
+        site.options,
+        jobs or available_cpus(),
+        directory_urls=site.mkdocs.use_directory_urls,
+    )
     problems = (*content.problems, *checked.problems)
     if output_format == "json":
         print(json.dumps([problem.to_dict() for problem in problems], indent=2, ensure_ascii=False))

@@ -19,6 +19,7 @@ from .catalogs import FieldCatalog, QuestionCatalog, read_fields, read_questions
 from .model import MARKDOWN_SUFFIXES, WriteUp
 from .problems import FileProblems, Problem
 from .text import did_you_mean
+from .urls import interviews_year_path, page_url
 from .writeups import INDEX_PAGES, Document, read_writeup, slug_of
 
 
@@ -187,9 +188,14 @@ PARALLEL_FROM = 500
 
 
 def check_content(
-    sources: Mapping[str, bytes], options: Options | None = None, jobs: int = 1
+    sources: Mapping[str, bytes],
+    options: Options | None = None,
+    jobs: int = 1,
+    *,
+    directory_urls: bool = True,
 ) -> Checked:
-    """Every problem of the content, exactly as `read_project` finds them.
+    """Every problem of the content, exactly as `read_project` finds them, and a write-up at
+    the address of an archive's year page, as the build finds it (`taken_address`).
 
     Only problems are kept, so the write-ups of a large site can be checked by `jobs`
     processes: each sends back a write-up's problems and links, not the write-up.
@@ -199,7 +205,18 @@ def check_content(
         catalogs = _read_catalogs(sources, options)
         paths = _writeup_paths(sources, options)
         summaries = _check_writeups(paths, sources, catalogs.fields, catalogs.questions, jobs)
-        return Checked(_all_problems(catalogs, summaries), len(paths))
+        return Checked(_all_problems(catalogs, summaries, directory_urls), len(paths))
+
+
+def taken_address(own: str, address: str, generated: str) -> Problem:
+    """The problem of the write-up at `own` whose address is that of the generated page
+    `generated` (`interviews/2025.md` is where the archive's page of 2025 would be)."""
+    return Problem(
+        own,
+        f"the write-up's address, {address}, is that of the generated page {generated}, "
+        "which is left out of the site: rename the file (a write-up's slug must not be a "
+        "year or the name of a generated page)",
+    )
 
 
 def _writeup_paths(sources: Mapping[str, bytes], options: Options) -> list[str]:
@@ -233,6 +250,8 @@ class _Summary:
     problems: tuple[Problem, ...]
     referred_by: str | None = None
     referred_by_line: int | None = None
+    year: int | None = None
+    """The year of a published write-up: the archive has a page for it."""
 
     @property
     def slug(self) -> str:
@@ -240,6 +259,13 @@ class _Summary:
 
 
 def _summary(doc: Document) -> _Summary:
+    summary = _referrals(doc)
+    if doc.writeup is not None and not doc.writeup.draft:
+        return replace(summary, year=doc.writeup.date.year)
+    return summary
+
+
+def _referrals(doc: Document) -> _Summary:
     if doc.writeup is not None:
         referred_by = doc.writeup.referred_by
     else:
@@ -252,9 +278,16 @@ def _summary(doc: Document) -> _Summary:
     return _Summary(doc.path, doc.problems, referred_by, doc.lines.of("referred_by"))
 
 
-def _all_problems(catalogs: _Catalogs, summaries: list[_Summary]) -> tuple[Problem, ...]:
-    """The catalogs' problems, then each write-up's, in path and line order."""
+def _all_problems(
+    catalogs: _Catalogs, summaries: list[_Summary], directory_urls: bool | None = None
+) -> tuple[Problem, ...]:
+    """The catalogs' problems, then each write-up's, in path and line order; with
+    `directory_urls` (for `check`), the write-ups at a year page's address too, which a build
+    finds as it adds its pages."""
     link_problems = _check_links(summaries)
+    if directory_urls is not None:
+        for path, problem in _taken_addresses(summaries, directory_urls):
+            link_problems.setdefault(path, []).append(problem)
     _check_answers(catalogs.asks, summaries, catalogs.problems[2])
     problems: list[Problem] = []
     for found in catalogs.problems:
@@ -263,6 +296,21 @@ def _all_problems(catalogs: _Catalogs, summaries: list[_Summary]) -> tuple[Probl
         mine = [*summary.problems, *link_problems.get(summary.path, [])]
         problems.extend(sorted(mine, key=lambda p: p.line or 0))
     return tuple(problems)
+
+
+def _taken_addresses(
+    summaries: list[_Summary], directory_urls: bool
+) -> Iterator[tuple[str, Problem]]:
+    """The write-ups at the address of an archive's year page."""
+    years = {summary.year for summary in summaries if summary.year is not None}
+    pages = {page_url(interviews_year_path(year), directory_urls): year for year in years}
+    for summary in summaries:
+        address = page_url(summary.path, directory_urls)
+        if address in pages:
+            yield (
+                summary.path,
+                taken_address(summary.path, address, interviews_year_path(pages[address])),
+            )
 
 
 def _check_writeups(
