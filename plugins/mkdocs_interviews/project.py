@@ -259,23 +259,17 @@ class _Summary:
 
 
 def _summary(doc: Document) -> _Summary:
-    summary = _referrals(doc)
-    if doc.writeup is not None and not doc.writeup.draft:
-        return replace(summary, year=doc.writeup.date.year)
-    return summary
-
-
-def _referrals(doc: Document) -> _Summary:
-    if doc.writeup is not None:
-        referred_by = doc.writeup.referred_by
+    writeup = doc.writeup
+    year = writeup.date.year if writeup is not None and not writeup.draft else None
+    if writeup is not None:
+        referred_by = writeup.referred_by
     else:
         # A write-up with another problem (a bad date, say) still has its `referred_by`
         # checked: one problem must not hide another.
         value = doc.meta.get("referred_by")
         referred_by = value.strip() or None if isinstance(value, str) else None
-    if referred_by is None:
-        return _Summary(doc.path, doc.problems)
-    return _Summary(doc.path, doc.problems, referred_by, doc.lines.of("referred_by"))
+    line = None if referred_by is None else doc.lines.of("referred_by")
+    return _Summary(doc.path, doc.problems, referred_by, line, year)
 
 
 def _all_problems(
